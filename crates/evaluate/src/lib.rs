@@ -8,6 +8,7 @@
 //!   dates, dateline and outlet.
 //! - [`plover`]: PLOVER gold standard records, counted as the design contract says:
 //!   event-type recall, triple precision/recall/F1, source/target/sector accuracy.
+//! - [`stories`]: the project's own story fixtures about other pairs of states.
 //!
 //! Both take the coder as a closure, so they score whatever produced the events:
 //!
@@ -23,6 +24,7 @@
 
 pub mod plover;
 pub mod seeds;
+pub mod stories;
 
 /// Errors while reading gold files.
 #[derive(Debug, thiserror::Error)]
@@ -48,9 +50,13 @@ pub enum EvalError {
 }
 
 /// Reads and parses a JSON gold file.
-pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, EvalError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| EvalError::Io { path: path.display().to_string(), source })?;
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+) -> Result<T, EvalError> {
+    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     serde_json::from_str(&text).map_err(|e| EvalError::Format {
         path: path.display().to_string(),
         line: e.line(),

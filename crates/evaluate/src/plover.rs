@@ -71,7 +71,9 @@ impl GoldRecord {
 }
 
 fn gold_actors(v: &Value) -> Vec<GoldActor> {
-    let Some(list) = v.as_array() else { return Vec::new() };
+    let Some(list) = v.as_array() else {
+        return Vec::new();
+    };
     list.iter()
         .filter_map(|a| {
             let code = a.get("code")?.as_str()?.trim();
@@ -84,7 +86,10 @@ fn gold_actors(v: &Value) -> Vec<GoldActor> {
                 .and_then(Value::as_str)
                 .map(|s| s.chars().take(3).collect::<String>())
                 .filter(|s| s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase()));
-            Some(GoldActor { key: key.to_ascii_uppercase(), sector })
+            Some(GoldActor {
+                key: key.to_ascii_uppercase(),
+                sector,
+            })
         })
         .collect()
 }
@@ -180,10 +185,18 @@ fn score_record(record: &GoldRecord, events: &[Event], report: &mut PloverReport
     let mut gold: Vec<GoldTriple> = Vec::new();
     for s in &sources {
         if targets.is_empty() {
-            gold.push(GoldTriple { source: &s.key, target: None, kind });
+            gold.push(GoldTriple {
+                source: &s.key,
+                target: None,
+                kind,
+            });
         }
         for t in &targets {
-            gold.push(GoldTriple { source: &s.key, target: Some(&t.key), kind });
+            gold.push(GoldTriple {
+                source: &s.key,
+                target: Some(&t.key),
+                kind,
+            });
         }
     }
 
@@ -225,7 +238,10 @@ fn score_record(record: &GoldRecord, events: &[Event], report: &mut PloverReport
     entry.2 += tp;
     entry.3 += gold.len();
 
-    if events.iter().any(|e| sources.iter().any(|s| s.key == e.source.key())) {
+    if events
+        .iter()
+        .any(|e| sources.iter().any(|s| s.key == e.source.key()))
+    {
         report.source_hits += 1;
     }
     if !targets.is_empty() {
@@ -236,8 +252,11 @@ fn score_record(record: &GoldRecord, events: &[Event], report: &mut PloverReport
             .any(|t| targets.iter().any(|g| g.key == t.key()));
         report.target_hits += usize::from(hit);
     }
-    let with_sector: Vec<&GoldActor> =
-        sources.iter().chain(targets.iter()).filter(|a| a.sector.is_some()).collect();
+    let with_sector: Vec<&GoldActor> = sources
+        .iter()
+        .chain(targets.iter())
+        .filter(|a| a.sector.is_some())
+        .collect();
     if !with_sector.is_empty() {
         report.sector_records += 1;
         let hit = events
@@ -245,7 +264,9 @@ fn score_record(record: &GoldRecord, events: &[Event], report: &mut PloverReport
             .flat_map(|e| std::iter::once(&e.source).chain(e.target.as_ref()))
             .any(|a| {
                 with_sector.iter().any(|g| {
-                    g.key == a.key() && g.sector.as_deref() == a.sector.as_deref().map(|s| s.get(..3).unwrap_or(s))
+                    g.key == a.key()
+                        && g.sector.as_deref()
+                            == a.sector.as_deref().map(|s| s.get(..3).unwrap_or(s))
                 })
             });
         report.sector_hits += usize::from(hit);
@@ -276,7 +297,14 @@ mod tests {
             r#"{"id":"a","event":"AGREE","text":"x","source":[{"code":"HUN","sector":"GOV"},{"code":"ROU"}],"target":null}"#,
         );
         let rep = score(&[r], |_| Ok(vec![event("HUNGOV", Some("ROU"), "AGREE")]));
-        assert_eq!(rep.triples, Counts { true_positives: 1, predicted: 1, gold: 2 });
+        assert_eq!(
+            rep.triples,
+            Counts {
+                true_positives: 1,
+                predicted: 1,
+                gold: 2
+            }
+        );
         assert_eq!(rep.type_hits, 1);
         assert_eq!(rep.source_hits, 1);
         assert_eq!(rep.sector_hits, 1);
@@ -301,7 +329,14 @@ mod tests {
             r#"{"id":"a","event":"ACCUSE","text":"x","source":[{"code":"USA"},{"code":"USA"}],"target":[]}"#,
         );
         let rep = score(&[r], |_| Ok(vec![event("USA", None, "ACCUSE")]));
-        assert_eq!(rep.triples, Counts { true_positives: 1, predicted: 1, gold: 2 });
+        assert_eq!(
+            rep.triples,
+            Counts {
+                true_positives: 1,
+                predicted: 1,
+                gold: 2
+            }
+        );
     }
 
     #[test]

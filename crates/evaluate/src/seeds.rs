@@ -68,7 +68,9 @@ fn yes() -> bool {
 impl ExpectedEvent {
     /// True when `e` satisfies this expectation.
     pub fn matches(&self, e: &Event) -> bool {
-        let Some(p) = e.plover.as_deref() else { return false };
+        let Some(p) = e.plover.as_deref() else {
+            return false;
+        };
         if !self.plover.iter().any(|x| x == p) {
             return false;
         }
@@ -157,7 +159,12 @@ impl SeedReport {
     }
     /// (found, total) should items.
     pub fn should(&self) -> (usize, usize) {
-        self.sum(|s| (s.should_found.len(), s.should_found.len() + s.should_missed.len()))
+        self.sum(|s| {
+            (
+                s.should_found.len(),
+                s.should_found.len() + s.should_missed.len(),
+            )
+        })
     }
     /// (kept, total) body sentences.
     pub fn body(&self) -> (usize, usize) {
@@ -173,7 +180,10 @@ impl SeedReport {
         ratio(a, b)
     }
     fn sum(&self, f: impl Fn(&StoryReport) -> (usize, usize)) -> (usize, usize) {
-        self.stories.iter().map(f).fold((0, 0), |acc, x| (acc.0 + x.0, acc.1 + x.1))
+        self.stories
+            .iter()
+            .map(f)
+            .fold((0, 0), |acc, x| (acc.0 + x.0, acc.1 + x.1))
     }
 }
 
@@ -222,7 +232,9 @@ pub fn body_sentences(story: &SeedStory) -> Vec<String> {
         for i in 0..bytes.len() {
             let end_mark = matches!(bytes[i], b'.' | b'?' | b'!');
             let next_upper = bytes.get(i + 1) == Some(&b' ')
-                && bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase() || *b == b'"');
+                && bytes
+                    .get(i + 2)
+                    .is_some_and(|b| b.is_ascii_uppercase() || *b == b'"');
             if end_mark && next_upper {
                 out.push(line[start..=i].trim().to_string());
                 start = i + 1;
@@ -233,7 +245,9 @@ pub fn body_sentences(story: &SeedStory) -> Vec<String> {
             out.push(rest.to_string());
         }
     }
-    out.into_iter().filter(|s| s.split(' ').count() >= 4).collect()
+    out.into_iter()
+        .filter(|s| s.split(' ').count() >= 4)
+        .collect()
 }
 
 /// Drops a leading dateline ("PARIS (Wire) - ", "MOSCOW (Agency - 5th May, 2023) "):
@@ -247,7 +261,7 @@ fn strip_dateline(line: &str, dateline: Option<&str>) -> String {
     if let Some(close) = head.find(") ") {
         rest = &line[close + 2..];
     }
-    rest.trim_start_matches(|c: char| c == '-' || c == ',' || c == ' ').to_string()
+    rest.trim_start_matches(['-', ',', ' ']).to_string()
 }
 
 fn summary(e: &Event) -> String {
@@ -263,7 +277,11 @@ fn summary(e: &Event) -> String {
 
 /// Scores one story given the coder's cleaned document and events.
 pub fn score_story(story: &SeedStory, doc: &Document, events: &[Event]) -> StoryReport {
-    let mut r = StoryReport { id: story.id.clone(), events: events.len(), ..StoryReport::default() };
+    let mut r = StoryReport {
+        id: story.id.clone(),
+        events: events.len(),
+        ..StoryReport::default()
+    };
     for (list, found, missed) in [
         (&story.must, &mut r.must_found, &mut r.must_missed),
         (&story.should, &mut r.should_found, &mut r.should_missed),
@@ -292,7 +310,10 @@ pub fn score_story(story: &SeedStory, doc: &Document, events: &[Event]) -> Story
     }
     let body = body_sentences(story);
     r.body_sentences = body.len();
-    r.body_missing = body.into_iter().filter(|s| !clean.contains(s.as_str())).collect();
+    r.body_missing = body
+        .into_iter()
+        .filter(|s| !clean.contains(s.as_str()))
+        .collect();
     r.doc_date = (story.date.clone(), doc.doc_date.map(|d| d.to_string()));
     r.dateline = (story.dateline.clone(), doc.dateline.clone());
     r.outlet = (story.outlet.clone(), doc.outlet.clone());
@@ -358,7 +379,7 @@ mod tests {
             ..Document::default()
         };
         let good = ev("RUR", "FRE", "Ruritania expelled two diplomats");
-        let r = score_story(&s, &doc, &[good.clone()]);
+        let r = score_story(&s, &doc, std::slice::from_ref(&good));
         assert!(r.must_missed.is_empty(), "{r:?}");
         assert_eq!(r.body_sentences, 2);
         assert!(r.body_missing.is_empty(), "{:?}", r.body_missing);
@@ -373,7 +394,10 @@ mod tests {
     #[test]
     fn missing_body_sentence_and_wrong_direction_fail() {
         let s = story();
-        let doc = Document { text: "Officials confirmed it later.".into(), ..Document::default() };
+        let doc = Document {
+            text: "Officials confirmed it later.".into(),
+            ..Document::default()
+        };
         let r = score_story(&s, &doc, &[ev("FRE", "RUR", "x")]);
         assert_eq!(r.must_missed.len(), 1);
         assert_eq!(r.body_missing.len(), 1);

@@ -89,7 +89,11 @@ impl OffsetMap {
     /// The raw span of a cleaned span.
     pub fn span_to_raw(&self, span: Span) -> Span {
         let start = self.to_raw(span.start);
-        let end = if span.is_empty() { start } else { self.to_raw(span.end - 1) + 1 };
+        let end = if span.is_empty() {
+            start
+        } else {
+            self.to_raw(span.end - 1) + 1
+        };
         Span::new(start, end.max(start))
     }
 }

@@ -57,10 +57,17 @@ pub fn split_code(code: &str) -> (Option<String>, Option<String>) {
     let head = code.get(..3);
     let rest = code.get(3..6);
     match head {
-        Some(h) if h.bytes().all(|b| b.is_ascii_uppercase()) && !NON_COUNTRY_PREFIXES.contains(&h) => {
-            (Some(h.to_string()), rest.filter(|r| r.len() == 3).map(str::to_string))
+        Some(h)
+            if h.bytes().all(|b| b.is_ascii_uppercase()) && !NON_COUNTRY_PREFIXES.contains(&h) =>
+        {
+            (
+                Some(h.to_string()),
+                rest.filter(|r| r.len() == 3).map(str::to_string),
+            )
         }
-        Some("GOV" | "MIL" | "REB" | "OPP" | "CVL" | "BUS" | "MED") => (None, head.map(str::to_string)),
+        Some("GOV" | "MIL" | "REB" | "OPP" | "CVL" | "BUS" | "MED") => {
+            (None, head.map(str::to_string))
+        }
         Some(_) => (None, rest.filter(|r| r.len() == 3).map(str::to_string)),
         None => (None, None),
     }
@@ -150,7 +157,10 @@ mod tests {
 
     #[test]
     fn splits_codes() {
-        assert_eq!(split_code("RUSGOV"), (Some("RUS".into()), Some("GOV".into())));
+        assert_eq!(
+            split_code("RUSGOV"),
+            (Some("RUS".into()), Some("GOV".into()))
+        );
         assert_eq!(split_code("FRA"), (Some("FRA".into()), None));
         assert_eq!(split_code("IGOUNO"), (None, Some("UNO".into())));
         assert_eq!(split_code("WST"), (None, None));

@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a text; serialised as `[start, end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(from = "[usize; 2]", into = "[usize; 2]")]
 pub struct Span {
     /// First byte.
@@ -16,7 +18,10 @@ impl Span {
         if start <= end {
             Span { start, end }
         } else {
-            Span { start: end, end: start }
+            Span {
+                start: end,
+                end: start,
+            }
         }
     }
 
@@ -42,7 +47,10 @@ impl Span {
 
     /// The same span moved right by `offset` bytes.
     pub fn shift(&self, offset: usize) -> Span {
-        Span { start: self.start + offset, end: self.end + offset }
+        Span {
+            start: self.start + offset,
+            end: self.end + offset,
+        }
     }
 
     /// The text this span covers, or `""` when it is out of range or not on a char

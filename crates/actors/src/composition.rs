@@ -1,0 +1,393 @@
+//! Composition: turning the phrases found in a sentence into actor drafts.
+//!
+//! Pieces next to each other form one actor ("Russian" + "Foreign Ministry" +
+//! "spokeswoman" + "Maria Zakharova"); "Country's X", "X of Country", "X in Country"
+//! and appositions ("Name, the minister-counselor at the Russian Embassy") join
+//! phrases; a role shared by two nationalities ("Hungarian and Romanian officials")
+//! is given to both.
+
+use parley_types::{Date, Sentence};
+
+use crate::dictionary::ActorDictionary;
+use crate::draft::{Draft, Last};
+use crate::entry::{Meaning, Modifier, Reference};
+use crate::gap::{classify, name_after, name_before, Gap};
+use crate::matcher::{Hit, MatchScratch};
+use crate::mention::MentionKind;
+
+/// Composes sentences of one document, reusing buffers.
+pub(crate) struct Composer<'d> {
+    dict: &'d ActorDictionary,
+    date: Option<Date>,
+    scratch: MatchScratch,
+    hits: Vec<Hit>,
+}
+
+const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her"];
+
+impl<'d> Composer<'d> {
+    pub fn new(dict: &'d ActorDictionary, date: Option<Date>) -> Composer<'d> {
+        Composer {
+            dict,
+            date,
+            scratch: MatchScratch::default(),
+            hits: Vec::new(),
+        }
+    }
+
+    /// The drafts of one sentence, in text order, offsets local to the sentence.
+    pub fn sentence(&mut self, sentence: &Sentence) -> Vec<Draft> {
+        let text = sentence.text.as_str();
+        self.dict
+            .matcher
+            .find(text, &mut self.scratch, &mut self.hits);
+        let mut drafts = self.chains(text);
+        self.capture_names(text, &mut drafts);
+        merge_places(text, &mut drafts);
+        distribute_roles(text, &mut drafts);
+        merge_appositions(text, &mut drafts);
+        for d in &mut drafts {
+            if d.root.is_none() && d.person.is_none() && d.has_role() && !d.definite {
+                d.definite = preceded_by_definite(text, d.start);
+            }
+            if d.root.is_some()
+                && d.name.is_none()
+                && d.person.is_none()
+                && d.person_like
+                && !d.plural
+            {
+                self.fill_office_holder(d);
+            }
+        }
+        drafts.retain(|d| !d.null);
+        drafts
+    }
+
+    /// Pass 1: adjacent pieces into chains.
+    fn chains(&self, text: &str) -> Vec<Draft> {
+        let mut drafts: Vec<Draft> = Vec::new();
+        for hit in &self.hits {
+            let Some(m) = self.dict.meanings.get(hit.meaning as usize) else {
+                continue;
+            };
+            if let Some(d) = drafts.last_mut() {
+                let plausible = !matches!(
+                    m,
+                    Meaning::Reference(_) | Meaning::Modifier(Modifier::Title(_))
+                );
+                let gap = if plausible {
+                    classify(text.get(d.end..hit.start).unwrap_or("?"))
+                } else {
+                    Gap::Other
+                };
+                let word = text.get(d.start..d.end).unwrap_or("");
+                if plausible && takes(d, m, gap, word) {
+                    d.add(m, hit.end, self.date);
+                    continue;
+                }
+            }
+            drafts.push(Draft::from_meaning(m, hit.start, hit.end, self.date));
+            if let Some(d) = drafts.last_mut() {
+                if d.reference.is_some() {
+                    let w = text.get(hit.start..hit.end).unwrap_or("");
+                    d.possessive_pronoun = POSSESSIVE_PRONOUNS
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(w));
+                }
+            }
+        }
+        drafts
+    }
+
+    /// Unknown names after person roles and titles, and before appositions.
+    fn capture_names(&self, text: &str, drafts: &mut Vec<Draft>) {
+        let mut added = Vec::new();
+        for i in 0..drafts.len() {
+            let limit = drafts.get(i + 1).map_or(text.len(), |n| n.start);
+            let d = &mut drafts[i];
+            let wants_name = d.person.is_none()
+                && d.name.is_none()
+                && d.reference.is_none()
+                && ((d.last == Last::Role && d.person_like && !d.plural)
+                    || (d.last == Last::Modifier && d.title));
+            if wants_name {
+                if let Some((_, e)) = name_after(text, d.end, limit) {
+                    d.name = text.get(d.end..e).map(|s| s.trim().to_string());
+                    d.end = e;
+                    d.last = Last::Name;
+                }
+            }
+            // "Artem Studennikov, the minister-counselor …": a name before a comma.
+            let floor = if i == 0 { 0 } else { drafts[i - 1].end };
+            let d = &drafts[i];
+            if d.has_role() && d.person.is_none() && d.name.is_none() {
+                let before = text.get(floor..d.start).unwrap_or("");
+                let trimmed = before.trim_end();
+                let lower = trimmed.to_lowercase();
+                let cut = [", the", ", a", ", an", ","]
+                    .iter()
+                    .find_map(|p| lower.strip_suffix(p).map(|s| s.len()));
+                if let Some(cut) = cut {
+                    if let Some((s, e)) = name_before(text, floor, floor + cut) {
+                        let mut n = Draft::new(s, e);
+                        n.name = text.get(s..e).map(str::to_string);
+                        n.person_like = true;
+                        n.last = Last::Name;
+                        added.push(n);
+                    }
+                }
+            }
+        }
+        if !added.is_empty() {
+            drafts.extend(added);
+            drafts.sort_by_key(|d| d.start);
+        }
+    }
+
+    /// "the French president" on a date → the person holding that office.
+    fn fill_office_holder(&self, d: &mut Draft) {
+        let (Some(date), Some(root), Some(family)) =
+            (self.date, d.root.as_deref(), d.families.last())
+        else {
+            return;
+        };
+        if d.former {
+            return;
+        }
+        if let Some(p) = self.dict.holder(root, family, date) {
+            d.person = Some(p);
+            if let Some(person) = self.dict.persons.get(p) {
+                d.gender = d.gender.or(person.gender);
+            }
+        }
+    }
+}
+
+/// May draft `d` take meaning `m` across `gap`? `word` is the draft's text so far.
+fn takes(d: &Draft, m: &Meaning, gap: Gap, word: &str) -> bool {
+    if d.null {
+        return false;
+    }
+    match m {
+        Meaning::Role(r) => match gap {
+            Gap::Adjacent => {
+                let after = match d.last {
+                    Last::Modifier | Last::Base | Last::Role => true,
+                    Last::Reference => {
+                        d.possessive_pronoun && !d.has_role() && POSSESSIVE_PRONOUNS.contains(&word)
+                    }
+                    Last::Person | Last::Name => false,
+                };
+                after && !(r.prefix && d.root.is_some())
+            }
+            Gap::Possessive | Gap::Skip => d.last == Last::Base && !d.has_role(),
+            _ => false,
+        },
+        Meaning::Actor { kind, code, .. } => {
+            if gap != Gap::Adjacent {
+                return false;
+            }
+            let only_prefixes = d.root.is_none() && !d.prefixes.is_empty() && d.person.is_none();
+            let after_modifier = d.last == Last::Modifier && d.root.is_none() && !d.has_role();
+            let demonym_institution = d.adjective
+                && d.is_bare_base()
+                && matches!(
+                    kind,
+                    MentionKind::Institution
+                        | MentionKind::Group
+                        | MentionKind::Igo
+                        | MentionKind::Ngo
+                )
+                && code.starts_with(d.root.as_deref().unwrap_or("~"));
+            only_prefixes || after_modifier || demonym_institution
+        }
+        Meaning::Person(_) => {
+            d.person.is_none()
+                && d.name.is_none()
+                && match gap {
+                    Gap::Adjacent => {
+                        matches!(d.last, Last::Role | Last::Modifier)
+                            || (d.adjective && d.is_bare_base())
+                    }
+                    Gap::Possessive => {
+                        d.is_bare_base() && d.base_kind == Some(MentionKind::Country)
+                    }
+                    _ => false,
+                }
+        }
+        Meaning::Modifier(Modifier::Former) => gap == Gap::Adjacent && d.is_bare_base(),
+        Meaning::Modifier(_) | Meaning::Reference(_) => false,
+    }
+}
+
+/// Pass 2: "X of Country", "X in Country", "X at the Russian Embassy".
+fn merge_places(text: &str, drafts: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i + 1 < drafts.len() {
+        let (d, e) = (&drafts[i], &drafts[i + 1]);
+        let left_ok = d.root.is_none()
+            && d.person.is_none()
+            && d.has_role()
+            && d.reference.is_none()
+            && !d.null;
+        let right_ok = e.root.is_some()
+            && e.person.is_none()
+            && e.name.is_none()
+            && !e.null
+            && e.reference.is_none();
+        let place = matches!(
+            e.base_kind,
+            Some(
+                MentionKind::Country
+                    | MentionKind::Capital
+                    | MentionKind::City
+                    | MentionKind::Region
+            )
+        ) && !e.has_role();
+        let institution = e.has_role()
+            || matches!(
+                e.base_kind,
+                Some(
+                    MentionKind::Institution
+                        | MentionKind::Igo
+                        | MentionKind::Ngo
+                        | MentionKind::Group
+                )
+            );
+        let merge = left_ok
+            && right_ok
+            && match classify(text.get(d.end..e.start).unwrap_or("?")) {
+                Gap::Of => true,
+                Gap::In => place || (institution && !e.person_like),
+                _ => false,
+            };
+        if merge {
+            let e = drafts.remove(i + 1);
+            let d = &mut drafts[i];
+            d.root = e.root;
+            d.sectors = e.sectors;
+            if d.sectors.iter().any(|s| d.role_sectors.contains(s)) {
+                d.role_sectors.clear();
+            }
+            d.prefixes.extend(e.prefixes);
+            d.end = e.end;
+            d.base_kind = e.base_kind;
+            d.definite = false;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Pass 3: "Hungarian and Romanian officials": the role goes to both.
+fn distribute_roles(text: &str, drafts: &mut [Draft]) {
+    for i in (0..drafts.len().saturating_sub(1)).rev() {
+        let (left, right) = drafts.split_at_mut(i + 1);
+        let (d, e) = (&mut left[i], &right[0]);
+        let nationality = matches!(
+            d.base_kind,
+            Some(MentionKind::Country | MentionKind::Demonym)
+        );
+        if nationality
+            && d.is_bare_base()
+            && e.has_role()
+            && e.root.is_some()
+            && e.person.is_none()
+            && e.name.is_none()
+            && classify(text.get(d.end..e.start).unwrap_or("?")) == Gap::And
+        {
+            d.role_sectors.clone_from(&e.role_sectors);
+            d.roles = e.roles;
+            d.families.clone_from(&e.families);
+            d.plural = e.plural;
+            d.person_like = e.person_like;
+            d.adjective = false;
+        }
+    }
+}
+
+/// Pass 4: appositions in both directions.
+fn merge_appositions(text: &str, drafts: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i + 1 < drafts.len() {
+        let (d, e) = (&drafts[i], &drafts[i + 1]);
+        let candidates = (d.person.is_some() || d.name.is_some() || d.has_role())
+            && (e.has_role() || e.person.is_some());
+        if !candidates || classify(text.get(d.end..e.start).unwrap_or("?")) != Gap::Apposition {
+            i += 1;
+            continue;
+        }
+        // "Name, the minister-counselor at the Russian Embassy"
+        let name_then_role = (d.person.is_some() || d.name.is_some())
+            && !d.has_role()
+            && d.root.is_none()
+            && e.has_role()
+            && e.root.is_some()
+            && e.person.is_none()
+            && e.name.is_none()
+            && !e.plural;
+        // "Russia's ambassador to France, Alexei Meshkov"
+        let role_then_name = d.has_role()
+            && d.root.is_some()
+            && d.person.is_none()
+            && d.name.is_none()
+            && d.person_like
+            && !d.plural
+            && e.person.is_some()
+            && !e.has_role()
+            && e.root.is_none();
+        if name_then_role {
+            let e = drafts.remove(i + 1);
+            let d = &mut drafts[i];
+            d.root = e.root;
+            d.sectors = e.sectors;
+            d.role_sectors = e.role_sectors;
+            d.prefixes = e.prefixes;
+            d.families = e.families;
+            d.former = e.former;
+            d.gender = d.gender.or(e.gender);
+            d.end = e.end;
+            continue;
+        }
+        if role_then_name {
+            let e = drafts.remove(i + 1);
+            let d = &mut drafts[i];
+            d.person = e.person;
+            d.end = e.end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// True when the word before `start` is "the", "this" or "that".
+fn preceded_by_definite(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '"' || c == '(')
+        .next()
+        .unwrap_or("");
+    matches!(word.to_lowercase().as_str(), "the" | "this" | "that")
+}
+
+/// Pronoun kinds a draft may refer back to (used by coreference).
+pub(crate) fn compatible(reference: Reference, candidate: &Draft) -> bool {
+    match reference {
+        Reference::Personal(g) => {
+            candidate.person_like
+                && !candidate.plural
+                && match (g, candidate.gender) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        }
+        Reference::Thing => {
+            !(candidate.person_like
+                || candidate.plural
+                || (candidate.adjective && candidate.is_bare_base()))
+                && candidate.reference.is_none()
+        }
+        Reference::Plural => candidate.plural && candidate.reference != Some(Reference::Pair),
+        Reference::Pair => false,
+    }
+}

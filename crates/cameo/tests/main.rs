@@ -1,0 +1,3 @@
+//! Integration tests of the CAMEO table.
+
+mod reference;

@@ -1,0 +1,386 @@
+//! Argument assignment: which actors stand in the source and target positions of a
+//! trigger.
+
+use super::tree::Tree;
+
+/// Relations that start a new clause: actor search does not cross them.
+const CLAUSAL: &[&str] = &[
+    "acl",
+    "advcl",
+    "ccomp",
+    "csubj",
+    "parataxis",
+    "xcomp",
+    "conj",
+    "cc",
+    "punct",
+    "mark",
+];
+
+/// Prepositions whose nominals are circumstances, not participants.
+const CIRCUMSTANTIAL: &[&str] = &[
+    "in",
+    "at",
+    "during",
+    "since",
+    "after",
+    "before",
+    "despite",
+    "until",
+    "near",
+    "over",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "amid",
+    "under",
+    "following",
+    "via",
+    "through",
+    "within",
+    "ago",
+];
+
+/// Lemmas of relative and first-person pronouns.
+pub(crate) const RELATIVE: &[&str] = &["who", "which", "that", "whom"];
+pub(crate) const FIRST_PERSON: &[&str] = &["we", "us", "our", "i", "me", "my", "ours"];
+
+/// Resolves the actors sentence tokens belong to.
+pub(crate) struct Resolver<'t, 'a> {
+    pub tree: &'t Tree<'a>,
+    /// Actor index of each token, if inside a mention.
+    pub in_actor: &'t [Option<usize>],
+    /// For each actor, the first actor with the same code: two mentions of France
+    /// are one party.
+    pub canon: &'t [usize],
+}
+
+impl Resolver<'_, '_> {
+    /// Actors of the nominal at `i`: the mention it sits in, or the nearest mention in
+    /// its noun phrase (possessor, modifier, "of"/"between" nominal), then the same for
+    /// each conjunct. Deduplicated, in sentence order.
+    pub fn actors_of(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut members = vec![i];
+        members.extend(self.tree.conjuncts(i));
+        let push = |a: usize, out: &mut Vec<usize>| {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        };
+        for m in members {
+            if let Some(a) = self.phrase_actor(m, 0) {
+                push(a, &mut out);
+            } else {
+                // "relations between X and Y": a pair under one nominal.
+                for pair in self.between(m) {
+                    push(pair, &mut out);
+                }
+            }
+            // "its allies, including France": named members count too.
+            for &c in self.tree.children(m) {
+                if matches!(self.tree.base_rel(c), "nmod" | "appos" | "acl")
+                    && self
+                        .tree
+                        .children(c)
+                        .iter()
+                        .chain(std::iter::once(&c))
+                        .any(|&k| {
+                            matches!(
+                                self.tree.lemma(k).to_ascii_lowercase().as_str(),
+                                "include" | "including" | "notably" | "especially"
+                            )
+                        })
+                {
+                    for k in std::iter::once(c)
+                        .chain(self.tree.children(c).iter().copied())
+                        .chain(self.tree.conjuncts(c))
+                    {
+                        if let Some(a) = self.in_actor.get(k).copied().flatten() {
+                            push(a, &mut out);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The actors of a `between X and Y` dependent of `i`.
+    pub fn between(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for c in self
+            .tree
+            .children_rel(i, "nmod")
+            .chain(self.tree.children_rel(i, "obl"))
+        {
+            if self.tree.case_of(c).as_deref() == Some("between") {
+                for m in std::iter::once(c).chain(self.tree.conjuncts(c)) {
+                    if let Some(a) = self.phrase_actor(m, 0) {
+                        if !out.contains(&a) {
+                            out.push(a);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The mention the noun phrase headed by `i` names, searching its own dependents
+    /// (not across clauses) breadth first.
+    fn phrase_actor(&self, i: usize, depth: usize) -> Option<usize> {
+        if let Some(a) = self.in_actor.get(i).copied().flatten() {
+            return Some(a);
+        }
+        if depth >= 3 {
+            return None;
+        }
+        let tree = self.tree;
+        // Possessors and modifiers first ("Russia's foreign ministry", "French
+        // officials"), then "of" nominals and appositions ("the government of Syria").
+        let mut order: Vec<usize> = Vec::new();
+        for &c in tree.children(i) {
+            let rel = tree.deprel(c);
+            if matches!(rel, "nmod:poss" | "amod" | "compound" | "flat" | "appos") {
+                order.push(c);
+            }
+        }
+        for &c in tree.children(i) {
+            if tree.base_rel(c) == "nmod" && tree.deprel(c) != "nmod:poss" {
+                let case = tree.case_of(c);
+                if matches!(case.as_deref(), Some("of" | "from" | "in")) {
+                    order.push(c);
+                }
+            }
+        }
+        for c in order {
+            if CLAUSAL.contains(&tree.base_rel(c)) {
+                continue;
+            }
+            if let Some(a) = self.phrase_actor(c, depth + 1) {
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    /// The subject of the clause headed by `v`, climbing through control
+    /// (`agreed to expel`), coordination of verbs, relative clauses and
+    /// participles. Returns the token that names the subject.
+    pub fn subject(&self, v: usize) -> Option<usize> {
+        let tree = self.tree;
+        let mut cur = v;
+        for _ in 0..8 {
+            if let Some(s) = tree
+                .children(cur)
+                .iter()
+                .copied()
+                .find(|&c| matches!(tree.deprel(c), "nsubj" | "csubj" | "nsubj:outer"))
+            {
+                // "the army, which shelled the town": the relative pronoun stands for
+                // the noun the clause modifies.
+                if RELATIVE.contains(&tree.lemma(s).to_ascii_lowercase().as_str())
+                    && tree.base_rel(cur) == "acl"
+                {
+                    return tree.head(cur);
+                }
+                return Some(s);
+            }
+            let rel = tree.deprel(cur);
+            let head = tree.head(cur)?;
+            match tree.base_rel(cur) {
+                "xcomp" => {
+                    // Object control ("urged Iran to stop") when the object is an
+                    // actor; subject control otherwise.
+                    if let Some(o) = tree.child_rel(head, "obj") {
+                        if !self.actors_of(o).is_empty() {
+                            return Some(o);
+                        }
+                    }
+                    cur = head;
+                }
+                "conj" => cur = head,
+                "acl" if rel == "acl:relcl" => return Some(head),
+                "acl" => {
+                    // "forces loyal to X, attacking the town": the modified noun acts,
+                    // unless the participle is passive ("a town shelled by X").
+                    if tree.is_passive(cur) {
+                        return None;
+                    }
+                    return Some(head);
+                }
+                // "…, accusing Iran of …": the main clause's subject.
+                "advcl" | "ccomp" | "csubj"
+                    if rel == "advcl" || tree.children_rel(cur, "mark").next().is_none() =>
+                {
+                    cur = head;
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The passive agent ("by X") of `v`.
+    pub fn agent(&self, v: usize) -> Option<usize> {
+        let tree = self.tree;
+        tree.children(v).iter().copied().find(|&c| {
+            tree.deprel(c) == "obl:agent"
+                || (tree.base_rel(c) == "obl" && tree.case_of(c).as_deref() == Some("by"))
+        })
+    }
+
+    /// Nominal dependents of `i` introduced by one of `preps`, also looking at the
+    /// dependents of `object` ("cut ties *with* X" where "with" hangs on "ties").
+    pub fn prepositional(&self, i: usize, object: Option<usize>, preps: &[String]) -> Vec<usize> {
+        let tree = self.tree;
+        let mut out = Vec::new();
+        let heads: Vec<usize> = std::iter::once(i).chain(object).collect();
+        for h in heads {
+            for &c in tree.children(h) {
+                if !matches!(tree.base_rel(c), "obl" | "nmod" | "advcl" | "xcomp" | "obj")
+                    || tree.deprel(c) == "nmod:poss"
+                {
+                    continue;
+                }
+                if let Some(case) = tree.case_of(c) {
+                    if preps
+                        .iter()
+                        .any(|p| *p == case || case.ends_with(p.as_str()))
+                    {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Default target tokens: object, indirect object, then participant obliques.
+    pub fn default_targets(&self, i: usize, object: Option<usize>) -> Vec<usize> {
+        let tree = self.tree;
+        let mut out = Vec::new();
+        for rel in ["obj", "iobj"] {
+            out.extend(tree.children_rel(i, rel));
+        }
+        for &c in tree.children(i) {
+            if matches!(tree.base_rel(c), "obl" | "nmod")
+                && !matches!(
+                    tree.deprel(c),
+                    "obl:agent" | "nmod:poss" | "obl:tmod" | "nmod:tmod"
+                )
+            {
+                let case = tree.case_of(c).unwrap_or_default();
+                if !CIRCUMSTANTIAL.contains(&case.as_str()) && case != "by" {
+                    out.push(c);
+                }
+            }
+        }
+        if let Some(o) = object {
+            for &c in tree.children(o) {
+                if tree.base_rel(c) == "nmod" && tree.deprel(c) != "nmod:poss" {
+                    let case = tree.case_of(c).unwrap_or_default();
+                    if !CIRCUMSTANTIAL.contains(&case.as_str()) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The actor named by "on X's initiative" (or at X's behest, request, insistence)
+    /// anywhere on the path from `i` to the clause root.
+    pub fn initiative(&self, i: usize) -> Option<usize> {
+        const WORDS: &[&str] = &[
+            "initiative",
+            "behest",
+            "insistence",
+            "instigation",
+            "urging",
+            "order",
+            "orders",
+            "request",
+        ];
+        let tree = self.tree;
+        let mut path = vec![i];
+        path.extend(tree.ancestors(i));
+        for h in path {
+            for &c in tree.children(h) {
+                if matches!(tree.base_rel(c), "obl" | "nmod")
+                    && WORDS.contains(&tree.lemma(c).to_ascii_lowercase().as_str())
+                {
+                    if let Some(case) = tree.case_of(c) {
+                        if matches!(case.as_str(), "on" | "at" | "upon" | "by") {
+                            if let Some(a) = self.phrase_actor(c, 0) {
+                                return Some(a);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// True when `i` is a first-person pronoun ("we", "our").
+    pub fn is_first_person(&self, i: usize) -> bool {
+        FIRST_PERSON.contains(&self.tree.lemma(i).to_ascii_lowercase().as_str())
+            || self
+                .tree
+                .children_rel(i, "nmod:poss")
+                .any(|c| FIRST_PERSON.contains(&self.tree.lemma(c).to_ascii_lowercase().as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tree::{build, Tree};
+    use super::*;
+
+    #[test]
+    fn subject_climbs_control_and_relatives() {
+        // Iran agreed to expel the diplomats
+        let toks = build::tokens(&[
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("agreed", "agree", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("expel", "expel", "VERB", 2, "xcomp"),
+            ("diplomats", "diplomat", "NOUN", 4, "obj"),
+        ]);
+        let tree = Tree::new(&toks);
+        let in_actor = vec![Some(0), None, None, None, None];
+        let canon = vec![0, 1, 2];
+        let r = Resolver {
+            tree: &tree,
+            in_actor: &in_actor,
+            canon: &canon,
+        };
+        assert_eq!(r.subject(3), Some(0));
+        assert_eq!(r.actors_of(0), vec![0]);
+    }
+
+    #[test]
+    fn between_pairs_and_possessors() {
+        // relations between Russia and France ; France's initiative
+        let toks = build::tokens(&[
+            ("relations", "relation", "NOUN", 0, "root"),
+            ("between", "between", "ADP", 3, "case"),
+            ("Russia", "Russia", "PROPN", 1, "nmod"),
+            ("and", "and", "CCONJ", 5, "cc"),
+            ("France", "France", "PROPN", 3, "conj"),
+        ]);
+        let tree = Tree::new(&toks);
+        let in_actor = vec![None, None, Some(0), None, Some(1)];
+        let canon = vec![0, 1, 2];
+        let r = Resolver {
+            tree: &tree,
+            in_actor: &in_actor,
+            canon: &canon,
+        };
+        assert_eq!(r.between(0), vec![0, 1]);
+        assert_eq!(r.actors_of(0), vec![0, 1]);
+    }
+}

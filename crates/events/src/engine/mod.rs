@@ -1,0 +1,657 @@
+//! The coding engine: triggers on the dependency tree, then source, target, flags,
+//! intent and speaker for each.
+
+pub(crate) mod args;
+pub(crate) mod matcher;
+pub(crate) mod modality;
+pub(crate) mod speech;
+pub(crate) mod tree;
+
+use parley_types::{Actor, EventFlags, Token};
+
+use crate::pattern::{PatternSet, TargetSlot, TriggerKind};
+use args::Resolver;
+use matcher::Trigger;
+use modality::{Control, Lexicon};
+use tree::Tree;
+
+/// An actor mention located on the sentence's tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct ActorRef {
+    pub actor: Actor,
+    /// Token range `[start, end)` the mention covers.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One event found in a sentence, with indices into the sentence's actors.
+#[derive(Debug, Clone)]
+pub(crate) struct Coded {
+    pub code: String,
+    pub source: usize,
+    pub target: Option<usize>,
+    pub flags: EventFlags,
+    pub speaker: Option<usize>,
+    pub quoted: bool,
+    /// Trigger token range (first, last) for the evidence span.
+    pub trigger: (usize, usize),
+    pub rule: String,
+}
+
+/// Why a candidate trigger did or did not become an event (for `parley explain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// The trigger word.
+    pub trigger: String,
+    /// The rule that matched.
+    pub rule: String,
+    /// What happened: `coded …` or the reason it was dropped.
+    pub outcome: String,
+}
+
+/// Context from outside the sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context {
+    pub doc_year: Option<i32>,
+    /// A speaker found in a neighbouring sentence, for quotes whose attribution sits
+    /// elsewhere.
+    pub neighbour_speaker: Option<usize>,
+}
+
+/// Codes one sentence.
+pub(crate) fn code_sentence(
+    set: &PatternSet,
+    lex: &Lexicon,
+    tokens: &[Token],
+    actors: &[ActorRef],
+    ctx: Context,
+    mut explain: Option<&mut Vec<Decision>>,
+) -> Vec<Coded> {
+    let tree = Tree::new(tokens);
+    let mut in_actor = vec![None; tokens.len()];
+    for (k, a) in actors.iter().enumerate() {
+        for slot in in_actor
+            .iter_mut()
+            .take(a.end.min(tokens.len()))
+            .skip(a.start)
+        {
+            slot.get_or_insert(k);
+        }
+    }
+    let canon: Vec<usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            actors
+                .iter()
+                .position(|b| b.actor.code == a.actor.code)
+                .unwrap_or(k)
+        })
+        .collect();
+    let resolver = Resolver {
+        canon: &canon,
+        tree: &tree,
+        in_actor: &in_actor,
+    };
+
+    // 1. Triggers.
+    let mut triggers: Vec<Trigger> = Vec::new();
+    for i in 0..tokens.len() {
+        if in_actor[i].is_some()
+            || lex.is_speech(tree.lemma(i)) && tree.is_verb(i) && !set.has_head(tree.lemma(i))
+        {
+            continue;
+        }
+        if let Some(t) = matcher::best_match(&tree, set, i, &in_actor) {
+            triggers.push(t);
+        }
+    }
+    // A noun trigger that is the object of a verb trigger is part of it ("imposed
+    // sanctions"); a control verb whose complement fired is carried by it.
+    let fired: Vec<usize> = triggers.iter().map(|t| t.token).collect();
+    let covered: Vec<usize> = triggers.iter().filter_map(|t| t.object).collect();
+    let mut controllers: Vec<usize> = Vec::new();
+    for t in &triggers {
+        let ch = modality::chain(&tree, lex, t.token);
+        if let Some((c, _)) = ch.control {
+            if c != t.token {
+                controllers.push(c);
+            }
+        }
+    }
+    triggers.retain(|t| !covered.contains(&t.token) && !controllers.contains(&t.token));
+
+    let speech = speech::Speech::new(&tree, lex, &resolver);
+    let mut out = Vec::new();
+    for t in &triggers {
+        let Some(p) = set.get(t.pattern) else {
+            continue;
+        };
+        let before = out.len();
+        let reason = code_trigger(&tree, lex, &resolver, &speech, p, t, ctx, &mut out);
+        if let Some(log) = explain.as_deref_mut() {
+            let outcome = match reason {
+                Some(r) => r,
+                None => format!("coded {} event(s)", out.len() - before),
+            };
+            log.push(Decision {
+                trigger: tokens[t.token].text.clone(),
+                rule: p.rule.clone(),
+                outcome,
+            });
+        }
+    }
+    // Demands in reported speech: "X said Y must …".
+    for d in speech.demands(&tree, lex, &resolver, &fired) {
+        out.push(d);
+    }
+    out
+}
+
+/// Codes one trigger into `out`; returns why nothing was coded, if so.
+#[allow(clippy::too_many_arguments)]
+fn code_trigger(
+    tree: &Tree,
+    lex: &Lexicon,
+    r: &Resolver,
+    speech: &speech::Speech,
+    p: &crate::pattern::Pattern,
+    t: &Trigger,
+    ctx: Context,
+    out: &mut Vec<Coded>,
+) -> Option<String> {
+    let i = t.token;
+    let ch = modality::chain(tree, lex, i);
+    if speech.is_demanded(tree, lex, ch.tokens.last().copied().unwrap_or(i)) {
+        return Some("demanded in reported speech, not done".into());
+    }
+    let mut flags = modality::flags(tree, &ch, ctx.doc_year);
+    let passive = tree.is_verb(i) && tree.is_passive(i);
+
+    // Sources and targets as actor indices.
+    let mut sources: Vec<usize> = Vec::new();
+    let mut targets: Vec<usize> = Vec::new();
+    let mut source_tok: Option<usize> = None;
+    if let Some(s) = t.linear_source {
+        sources = r.in_actor[s].into_iter().collect();
+    }
+    if let Some(g) = t.linear_target {
+        targets = r.in_actor[g].into_iter().collect();
+    }
+    let is_noun = p.kind == TriggerKind::Noun || tree.is_noun(i);
+    if sources.is_empty() {
+        if is_noun && p.target == TargetSlot::Modifier {
+            // A label: the speaker (first person) or the governing clause's subject
+            // calls the modifier's actor something.
+            source_tok = tree
+                .child_rel(i, "nmod:poss")
+                .or_else(|| tree.child_rel(i, "nsubj"));
+            if let Some(h) = tree.head(i).filter(|_| source_tok.is_none()) {
+                source_tok = r.subject(h);
+            }
+            sources = source_tok.map(|s| r.actors_of(s)).unwrap_or_default();
+        } else if is_noun {
+            sources = noun_sources(tree, r, i);
+            source_tok = tree
+                .child_rel(i, "nsubj")
+                .or_else(|| tree.child_rel(i, "nmod:poss"));
+        } else if passive {
+            if let Some(a) = r.agent(i) {
+                sources = r.actors_of(a);
+            }
+        } else if let Some(s) = r.subject(i) {
+            source_tok = Some(s);
+            sources = r.actors_of(s);
+        }
+    }
+    if targets.is_empty() && t.linear_target.is_none() {
+        let mut toks: Vec<usize> = Vec::new();
+        if passive {
+            toks.extend(
+                tree.children(i)
+                    .iter()
+                    .copied()
+                    .filter(|&c| tree.deprel(c) == "nsubj:pass"),
+            );
+            if toks.is_empty() && matches!(tree.base_rel(i), "acl" | "amod") {
+                toks.extend(tree.head(i));
+            }
+        }
+        // A light verb's obliques count for its noun ("held talks with X").
+        let host = if is_noun && matches!(tree.base_rel(i), "obj") {
+            tree.head(i)
+        } else {
+            None
+        };
+        match &p.target {
+            TargetSlot::Nothing => {}
+            TargetSlot::Modifier => {
+                toks.extend(tree.children(i).iter().copied().filter(|&c| {
+                    matches!(tree.deprel(c), "amod" | "compound" | "nmod:poss")
+                        && !r.is_first_person(c)
+                }));
+            }
+            TargetSlot::Object => {
+                toks.extend(tree.children_rel(i, "obj"));
+                toks.extend(tree.children_rel(i, "iobj"));
+            }
+            TargetSlot::Preposition(preps) => {
+                toks.extend(r.prepositional(i, t.object, preps));
+                if let Some(h) = host {
+                    toks.extend(r.prepositional(h, None, preps));
+                }
+                if preps.iter().any(|p| p == "obj") || (toks.is_empty() && !is_noun) {
+                    toks.extend(tree.children_rel(i, "obj"));
+                    toks.extend(tree.children_rel(i, "iobj"));
+                }
+                if toks.is_empty() && is_noun {
+                    toks.extend(linear_target(tree, r, i, preps));
+                }
+            }
+            TargetSlot::Default => {
+                toks.extend(r.default_targets(i, t.object));
+                if let Some(h) = host {
+                    toks.extend(r.default_targets(h, None).into_iter().filter(|&c| c != i));
+                }
+            }
+        }
+        for tok in toks {
+            for a in r.actors_of(tok) {
+                if !targets.contains(&a) {
+                    targets.push(a);
+                }
+            }
+        }
+    }
+    // Speaker and first-person sources inside quotes.
+    let (speaker, quoted) = speech.speaker_of(tree, lex, r, ch.tokens.last().copied().unwrap_or(i));
+    let speaker = speaker.or(if quoted { ctx.neighbour_speaker } else { None });
+    if sources.is_empty() {
+        let first_person = source_tok.is_some_and(|s| r.is_first_person(s));
+        if let (Some(sp), true) = (speaker, first_person || (quoted && source_tok.is_none())) {
+            sources.push(sp);
+        }
+    }
+    if sources.is_empty() {
+        return Some("no source actor".into());
+    }
+    if p.target == TargetSlot::Modifier && targets.is_empty() {
+        return Some("a label without a labelled actor".into());
+    }
+    // "the Syrian war", "French officials": a national modifier alone does not make
+    // a nominal an event; it needs a target or a specific pattern.
+    if is_noun
+        && targets.is_empty()
+        && p.modifier.is_empty()
+        && p.state.is_empty()
+        && p.own_case.is_empty()
+        && tree
+            .children(i)
+            .iter()
+            .any(|&c| matches!(tree.deprel(c), "amod" | "compound") && r.in_actor[c].is_some())
+        && !tree
+            .children(i)
+            .iter()
+            .any(|&c| tree.deprel(c) == "nmod:poss" && r.in_actor[c].is_some())
+    {
+        return Some("a nominal with only a national modifier".into());
+    }
+    // Two mentions of the same actor are one party.
+    let canon = |list: &[usize]| {
+        let mut out: Vec<usize> = Vec::new();
+        for &a in list {
+            let c = r.canon.get(a).copied().unwrap_or(a);
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let sources = canon(&sources);
+    let mut targets = canon(&targets);
+    // "on France's initiative": agency over a pair.
+    let initiative = r
+        .initiative(i)
+        .map(|a| r.canon.get(a).copied().unwrap_or(a));
+    targets.retain(|a| !sources.contains(a) || sources.len() > 1);
+
+    // Intent, threat, refusal.
+    let base = if passive {
+        p.passive_code.clone().unwrap_or_else(|| p.code.clone())
+    } else {
+        p.code.clone()
+    };
+    let code = adjust_code(&base, ch.control.map(|c| c.1), &mut flags);
+
+    let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+    if targets.is_empty() && sources.len() >= 2 && (p.reciprocal || initiative.is_some()) {
+        match initiative.filter(|a| sources.contains(a)) {
+            Some(a) => {
+                for &b in &sources {
+                    if b != a {
+                        pairs.push((a, Some(b)));
+                    }
+                }
+            }
+            None => {
+                for &a in &sources {
+                    for &b in &sources {
+                        if a != b {
+                            pairs.push((a, Some(b)));
+                        }
+                    }
+                }
+            }
+        }
+    } else if targets.is_empty() {
+        pairs.extend(sources.iter().map(|&s| (s, None)));
+    } else {
+        for &s in &sources {
+            for &g in &targets {
+                if s != g {
+                    pairs.push((s, Some(g)));
+                }
+            }
+        }
+    }
+    if pairs.is_empty() {
+        return Some("source and target are the same actor".into());
+    }
+    let last = t.object.filter(|&o| o > i).unwrap_or(i);
+    let first = t.object.filter(|&o| o < i).unwrap_or(i);
+    for (s, g) in pairs {
+        let speaker = speaker.filter(|&sp| r.canon.get(sp).copied().unwrap_or(sp) != s);
+        out.push(Coded {
+            code: code.clone(),
+            source: s,
+            target: g,
+            flags,
+            speaker,
+            quoted,
+            trigger: (first, last),
+            rule: p.rule.clone(),
+        });
+    }
+    None
+}
+
+/// Sources of a noun trigger: possessor, national modifier, "by/from X", the subject
+/// of a copular or light verb, or a "between" pair.
+/// Parser fallback for nouns: "channels with the United States" read off the words
+/// when the tree does not attach the nominal to the noun.
+fn linear_target(tree: &Tree, r: &Resolver, i: usize, preps: &[String]) -> Option<usize> {
+    let end = (i + 4).min(tree.len());
+    let at = (i + 1..end).find(|&k| {
+        preps
+            .iter()
+            .any(|p| tree.tokens[k].text.eq_ignore_ascii_case(p))
+    })?;
+    (at + 1..(at + 4).min(tree.len())).find(|&k| r.in_actor[k].is_some())
+}
+
+fn noun_sources(tree: &Tree, r: &Resolver, i: usize) -> Vec<usize> {
+    for &c in tree.children(i) {
+        if tree.deprel(c) == "nmod:poss" {
+            if let Some(a) = r.in_actor[c] {
+                return vec![a];
+            }
+        }
+    }
+    for &c in tree.children(i) {
+        if matches!(tree.deprel(c), "amod" | "compound") {
+            if let Some(a) = r.in_actor[c] {
+                return vec![a];
+            }
+        }
+    }
+    for &c in tree.children(i) {
+        if tree.base_rel(c) == "nmod" && matches!(tree.case_of(c).as_deref(), Some("by" | "from")) {
+            let a = r.actors_of(c);
+            if !a.is_empty() {
+                return a;
+            }
+        }
+    }
+    if let Some(s) = tree.child_rel(i, "nsubj") {
+        let a = r.actors_of(s);
+        if !a.is_empty() {
+            return a;
+        }
+    }
+    let pair = r.between(i);
+    if !pair.is_empty() {
+        return pair;
+    }
+    if let Some(h) = tree.head(i) {
+        if matches!(tree.base_rel(i), "obj" | "xcomp") && tree.is_verb(h) {
+            if let Some(s) = r.subject(h) {
+                return r.actors_of(s);
+            }
+        }
+        if matches!(tree.base_rel(i), "nsubj") {
+            // "talks with X remain active": the pair is under the noun itself.
+            return r.between(i);
+        }
+    }
+    Vec::new()
+}
+
+/// Applies control verbs and tense: intents, threats, refusals.
+fn adjust_code(code: &str, control: Option<Control>, flags: &mut EventFlags) -> String {
+    let root: u8 = code.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+    let material = (4..=8).contains(&root) || (14..=20).contains(&root);
+    match control {
+        Some(Control::Refusal) => {
+            flags.negated = false;
+            modality::refusal_code(code).unwrap_or("120").to_string()
+        }
+        Some(Control::Threat) => modality::intent_code(code)
+            .filter(|c| c.starts_with("13"))
+            .unwrap_or("130")
+            .to_string(),
+        Some(Control::Intent) | Some(Control::Plan) => {
+            flags.future = true;
+            modality::intent_code(code)
+                .map(str::to_string)
+                .unwrap_or_else(|| code.to_string())
+        }
+        None if material && (flags.future || flags.hypothetical) && !flags.negated => {
+            modality::intent_code(code)
+                .map(str::to_string)
+                .unwrap_or_else(|| code.to_string())
+        }
+        None if material && flags.future && flags.negated => {
+            // "will not withdraw": a refusal.
+            flags.negated = false;
+            modality::refusal_code(code)
+                .map(str::to_string)
+                .unwrap_or_else(|| code.to_string())
+        }
+        None => code.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tree::build;
+    use super::*;
+    use crate::dictionary::{parse_with_sets, WordSets};
+    use parley_types::Span;
+
+    const DICT: &str = "@SPEECH = say|tell\n@INTENT = agree|promise\n@THREAT = threaten\n@REFUSAL = refuse\n@PLAN = plan\n\
+        166 v:expel t:obj\n111 v:condemn t:obj\n044 v:meet t:with recip\n040 v:hold o:talk|talks t:with recip\n\
+        163 n:sanction t:against|on\n190 v:attack t:obj\n";
+
+    fn setup() -> (PatternSet, Lexicon) {
+        let (p, sets): (_, WordSets) =
+            parse_with_sets(&[("t.txt", DICT)]).expect("test dictionary");
+        let get = |n: &str| sets.get(n).cloned().unwrap_or_default();
+        let lex = Lexicon {
+            speech: get("SPEECH"),
+            intent: get("INTENT"),
+            threat: get("THREAT"),
+            refusal: get("REFUSAL"),
+            plan: get("PLAN"),
+            demand_modals: Vec::new(),
+        };
+        (PatternSet::new(p, "t".into()), lex)
+    }
+
+    fn actor(code: &str, tok: usize) -> ActorRef {
+        ActorRef {
+            actor: Actor::new(code, code, Span::default()),
+            start: tok,
+            end: tok + 1,
+        }
+    }
+
+    fn run(
+        rows: &[(&str, &str, &str, usize, &str)],
+        actors: &[ActorRef],
+    ) -> Vec<(String, String, String, EventFlags)> {
+        let (set, lex) = setup();
+        let toks = build::tokens(rows);
+        code_sentence(&set, &lex, &toks, actors, Context::default(), None)
+            .into_iter()
+            .map(|c| {
+                let s = actors[c.source].actor.code.clone();
+                let t = c
+                    .target
+                    .map_or("-".to_string(), |t| actors[t].actor.code.clone());
+                (c.code, s, t, c.flags)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn passive_with_agent() {
+        // Diplomats were expelled by Iran
+        let rows = [
+            ("Diplomats", "diplomat", "NOUN", 3, "nsubj:pass"),
+            ("were", "be", "AUX", 3, "aux:pass"),
+            ("expelled", "expel", "VERB", 0, "root"),
+            ("by", "by", "ADP", 5, "case"),
+            ("Iran", "Iran", "PROPN", 3, "obl:agent"),
+        ];
+        let got = run(&rows, &[actor("IRQGOV", 0), actor("IRN", 4)]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str(), got[0].2.as_str()),
+            ("166", "IRN", "IRQGOV")
+        );
+    }
+
+    #[test]
+    fn negation_and_compound_subject() {
+        // Iran and Iraq did not condemn Syria
+        let rows = [
+            ("Iran", "Iran", "PROPN", 6, "nsubj"),
+            ("and", "and", "CCONJ", 3, "cc"),
+            ("Iraq", "Iraq", "PROPN", 1, "conj"),
+            ("did", "do", "AUX", 6, "aux"),
+            ("not", "not", "PART", 6, "advmod"),
+            ("condemn", "condemn", "VERB", 0, "root"),
+            ("Syria", "Syria", "PROPN", 6, "obj"),
+        ];
+        let got = run(&rows, &[actor("IRN", 0), actor("IRQ", 2), actor("SYR", 6)]);
+        assert_eq!(got.len(), 2);
+        assert!(got
+            .iter()
+            .all(|g| g.0 == "111" && g.2 == "SYR" && g.3.negated));
+        assert!(got.iter().any(|g| g.1 == "IRQ"));
+    }
+
+    #[test]
+    fn reciprocal_pair_and_light_verb() {
+        // Egypt and Jordan held talks
+        let rows = [
+            ("Egypt", "Egypt", "PROPN", 4, "nsubj"),
+            ("and", "and", "CCONJ", 3, "cc"),
+            ("Jordan", "Jordan", "PROPN", 1, "conj"),
+            ("held", "hold", "VERB", 0, "root"),
+            ("talks", "talk", "NOUN", 4, "obj"),
+        ];
+        let got = run(&rows, &[actor("EGY", 0), actor("JOR", 2)]);
+        let pairs: Vec<(&str, &str)> = got.iter().map(|g| (g.1.as_str(), g.2.as_str())).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(pairs.contains(&("EGY", "JOR")) && pairs.contains(&("JOR", "EGY")));
+    }
+
+    #[test]
+    fn control_verbs_make_intents_and_refusals() {
+        // Iran threatened to attack Iraq
+        let rows = [
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("threatened", "threaten", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("attack", "attack", "VERB", 2, "xcomp"),
+            ("Iraq", "Iraq", "PROPN", 4, "obj"),
+        ];
+        let got = run(&rows, &[actor("IRN", 0), actor("IRQ", 4)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("13"), "{got:?}");
+        // Iran refused to meet Iraq
+        let rows = [
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("refused", "refuse", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"),
+            ("meet", "meet", "VERB", 2, "xcomp"),
+            ("Iraq", "Iraq", "PROPN", 4, "obj"),
+        ];
+        let got = run(&rows, &[actor("IRN", 0), actor("IRQ", 4)]);
+        assert_eq!(
+            got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+            vec!["125"]
+        );
+    }
+
+    #[test]
+    fn reported_speech_keeps_the_reported_source() {
+        // Iran said Iraq expelled diplomats
+        let rows = [
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("Iraq", "Iraq", "PROPN", 4, "nsubj"),
+            ("expelled", "expel", "VERB", 2, "ccomp"),
+            ("diplomats", "diplomat", "NOUN", 4, "obj"),
+        ];
+        let (set, lex) = setup();
+        let toks = build::tokens(&rows);
+        let actors = [actor("IRN", 0), actor("IRQ", 2), actor("KWTGOV", 4)];
+        let got = code_sentence(&set, &lex, &toks, &actors, Context::default(), None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(actors[got[0].source].actor.code, "IRQ");
+        assert_eq!(
+            got[0].speaker.map(|s| actors[s].actor.code.as_str()),
+            Some("IRN")
+        );
+    }
+
+    #[test]
+    fn demand_in_speech() {
+        // Iran said Iraq should stop
+        let rows = [
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("Iraq", "Iraq", "PROPN", 5, "nsubj"),
+            ("should", "should", "AUX", 5, "aux"),
+            ("stop", "stop", "VERB", 2, "ccomp"),
+        ];
+        let got = run(&rows, &[actor("IRN", 0), actor("IRQ", 2)]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str(), got[0].2.as_str()),
+            ("100", "IRN", "IRQ")
+        );
+    }
+
+    #[test]
+    fn no_source_no_event() {
+        let rows = [
+            ("Sanctions", "sanction", "NOUN", 0, "root"),
+            ("on", "on", "ADP", 3, "case"),
+            ("Iran", "Iran", "PROPN", 1, "nmod"),
+        ];
+        assert!(run(&rows, &[actor("IRN", 2)]).is_empty());
+    }
+}

@@ -1,0 +1,298 @@
+//! Lemmas from word and tag: suffix rewrite rules learned from the treebank
+//! (`-ies`→`-y` for plural nouns, `-uted`→`-ute` for past verbs…) plus a table of the
+//! words the rules get wrong (irregular verbs: `held`→`hold`, `went`→`go`).
+
+use std::collections::HashMap;
+
+use crate::codec::{Decoder, Encoder};
+use crate::feature::{feat, hash_str, BuildIdentity};
+use crate::NlpError;
+
+/// Longest suffix (in characters) a rule may condition on.
+const MAX_SUFFIX: usize = 5;
+
+/// A rewrite: drop `strip` characters from the end, then append `add`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Rewrite {
+    strip: usize,
+    add: String,
+}
+
+impl Rewrite {
+    fn between(form: &str, lemma: &str) -> Rewrite {
+        let f: Vec<char> = form.chars().collect();
+        let l: Vec<char> = lemma.chars().collect();
+        let common = f.iter().zip(&l).take_while(|(a, b)| a == b).count();
+        Rewrite {
+            strip: f.len() - common,
+            add: l[common..].iter().collect(),
+        }
+    }
+
+    fn apply(&self, form: &str) -> Option<String> {
+        let n = form.chars().count();
+        if self.strip >= n {
+            return None;
+        }
+        let mut s: String = form.chars().take(n - self.strip).collect();
+        s.push_str(&self.add);
+        Some(s)
+    }
+}
+
+/// Lemmatizer: exceptions by `(form, xpos)`, then rules by `(xpos, suffix)`.
+///
+/// Look-ups hash the borrowed strings, so lemmatizing allocates only the result.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lemmatizer {
+    /// `(form, xpos, lemma)`.
+    exceptions: Vec<(String, String, String)>,
+    /// `(xpos, suffix, rewrite)`.
+    rules: Vec<(String, String, Rewrite)>,
+    exception_index: HashMap<u64, usize, BuildIdentity>,
+    rule_index: HashMap<u64, usize, BuildIdentity>,
+}
+
+fn key(a: &str, b: &str) -> u64 {
+    feat(7, hash_str(a), hash_str(b), 0)
+}
+
+/// Tags whose lemma keeps the case of the form.
+fn keeps_case(xpos: &str) -> bool {
+    xpos == "NNP" || xpos == "NNPS"
+}
+
+impl Lemmatizer {
+    fn from_entries(
+        mut exceptions: Vec<(String, String, String)>,
+        mut rules: Vec<(String, String, Rewrite)>,
+    ) -> Lemmatizer {
+        exceptions.sort();
+        rules.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        let exception_index = exceptions
+            .iter()
+            .enumerate()
+            .map(|(i, (f, x, _))| (key(f, x), i))
+            .collect();
+        let rule_index = rules
+            .iter()
+            .enumerate()
+            .map(|(i, (x, s, _))| (key(x, s), i))
+            .collect();
+        Lemmatizer {
+            exceptions,
+            rules,
+            exception_index,
+            rule_index,
+        }
+    }
+
+    fn exception(&self, form: &str, xpos: &str) -> Option<&str> {
+        let i = *self.exception_index.get(&key(form, xpos))?;
+        let (f, x, l) = self.exceptions.get(i)?;
+        (f == form && x == xpos).then_some(l.as_str())
+    }
+
+    fn rule(&self, xpos: &str, suffix: &str) -> Option<&Rewrite> {
+        let i = *self.rule_index.get(&key(xpos, suffix))?;
+        let (x, s, r) = self.rules.get(i)?;
+        (x == xpos && s == suffix).then_some(r)
+    }
+
+    /// The lemma of `form` tagged `xpos`.
+    pub fn lemma(&self, form: &str, xpos: &str) -> String {
+        if let Some(l) = self.exception(form, xpos) {
+            return l.to_string();
+        }
+        let base = if keeps_case(xpos) {
+            form.to_string()
+        } else {
+            form.to_lowercase()
+        };
+        if let Some(l) = self.exception(&base, xpos) {
+            return l.to_string();
+        }
+        self.by_rule(&base, xpos)
+    }
+
+    fn by_rule(&self, base: &str, xpos: &str) -> String {
+        let starts: Vec<usize> = base
+            .char_indices()
+            .rev()
+            .take(MAX_SUFFIX)
+            .map(|(i, _)| i)
+            .collect();
+        for &start in starts.iter().rev() {
+            if let Some(r) = self.rule(xpos, &base[start..]) {
+                if let Some(l) = r.apply(base) {
+                    return l;
+                }
+            }
+        }
+        base.to_string()
+    }
+
+    /// Learns rules and exceptions from `(form, xpos, lemma)` triples.
+    pub(crate) fn learn<'a>(
+        words: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> Lemmatizer {
+        let mut pairs: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
+        for (form, xpos, lemma) in words {
+            if lemma == "_" || form.is_empty() {
+                continue;
+            }
+            *pairs
+                .entry((form.to_string(), xpos.to_string()))
+                .or_default()
+                .entry(lemma.to_string())
+                .or_default() += 1;
+        }
+        let best = |m: &HashMap<String, usize>| -> String {
+            let mut v: Vec<(&String, &usize)> = m.iter().collect();
+            v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            v[0].0.clone()
+        };
+        // Rules: count rewrites per (xpos, suffix) over distinct forms.
+        let mut counts: HashMap<(String, String), HashMap<Rewrite, usize>> = HashMap::new();
+        for ((form, xpos), lemmas) in &pairs {
+            let lemma = best(lemmas);
+            let base = if keeps_case(xpos) {
+                form.clone()
+            } else {
+                form.to_lowercase()
+            };
+            let rw = Rewrite::between(&base, &lemma);
+            let chars: Vec<char> = base.chars().collect();
+            let n = chars.len();
+            for k in 1..=MAX_SUFFIX.min(n) {
+                let suf: String = chars[n - k..].iter().collect();
+                *counts
+                    .entry((xpos.clone(), suf))
+                    .or_default()
+                    .entry(rw.clone())
+                    .or_default() += 1;
+            }
+        }
+        let mut rules: HashMap<(String, String), Rewrite> = HashMap::new();
+        for (key, m) in counts {
+            let total: usize = m.values().sum();
+            let mut v: Vec<(Rewrite, usize)> = m.into_iter().collect();
+            v.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(a.0.strip.cmp(&b.0.strip))
+                    .then(a.0.add.cmp(&b.0.add))
+            });
+            let (rw, n) = v.swap_remove(0);
+            // Keep a rule only where it is reliable and not the identity.
+            if n >= 2 && n * 10 >= total * 6 {
+                rules.insert(key, rw);
+            }
+        }
+        // Keep only the rules that shorter suffixes do not already imply.
+        let keys: Vec<(String, String)> = rules.keys().cloned().collect();
+        let mut redundant = Vec::new();
+        for key in keys {
+            let chars: Vec<char> = key.1.chars().collect();
+            let rw = &rules[&key];
+            let mut shorter = None;
+            for k in (1..chars.len()).rev() {
+                let suf: String = chars[chars.len() - k..].iter().collect();
+                if let Some(r) = rules.get(&(key.0.clone(), suf)) {
+                    shorter = Some(r);
+                    break;
+                }
+            }
+            let identity = rw.strip == 0 && rw.add.is_empty();
+            if shorter == Some(rw) || shorter.is_none() && identity {
+                redundant.push(key);
+            }
+        }
+        for k in redundant {
+            rules.remove(&k);
+        }
+        let rules = rules.into_iter().map(|((x, s), r)| (x, s, r)).collect();
+        let lem = Lemmatizer::from_entries(Vec::new(), rules);
+        let mut exceptions = Vec::new();
+        for ((form, xpos), lemmas) in &pairs {
+            let lemma = best(lemmas);
+            let base = if keeps_case(xpos) {
+                form.clone()
+            } else {
+                form.to_lowercase()
+            };
+            if lem.by_rule(&base, xpos) != lemma {
+                exceptions.push((form.clone(), xpos.clone(), lemma));
+            }
+        }
+        Lemmatizer::from_entries(exceptions, lem.rules)
+    }
+
+    pub(crate) fn encode(&self, e: &mut Encoder) {
+        e.len(self.exceptions.len());
+        for (f, x, l) in &self.exceptions {
+            e.str(f);
+            e.str(x);
+            e.str(l);
+        }
+        e.len(self.rules.len());
+        for (x, s, rw) in &self.rules {
+            e.str(x);
+            e.str(s);
+            e.len(rw.strip);
+            e.str(&rw.add);
+        }
+    }
+
+    pub(crate) fn decode(d: &mut Decoder<'_>) -> Result<Lemmatizer, NlpError> {
+        let n = d.len(24)?;
+        let mut exceptions = Vec::with_capacity(n);
+        for _ in 0..n {
+            exceptions.push((d.str()?, d.str()?, d.str()?));
+        }
+        let n = d.len(32)?;
+        let mut rules = Vec::with_capacity(n);
+        for _ in 0..n {
+            let x = d.str()?;
+            let s = d.str()?;
+            let strip = d.len(0)?;
+            let add = d.str()?;
+            rules.push((x, s, Rewrite { strip, add }));
+        }
+        Ok(Lemmatizer::from_entries(exceptions, rules))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_generalise_to_unseen_words() {
+        let words = [
+            ("executed", "VBD", "execute"),
+            ("computed", "VBD", "compute"),
+            ("saluted", "VBD", "salute"),
+            ("walked", "VBD", "walk"),
+            ("talked", "VBD", "talk"),
+            ("held", "VBD", "hold"),
+            ("cities", "NNS", "city"),
+            ("parties", "NNS", "party"),
+            ("dogs", "NNS", "dog"),
+            ("cats", "NNS", "cat"),
+            ("talks", "NNS", "talk"),
+            ("plans", "NNS", "plan"),
+        ];
+        let l = Lemmatizer::learn(words.iter().copied());
+        assert_eq!(l.lemma("refuted", "VBD"), "refute");
+        assert_eq!(l.lemma("held", "VBD"), "hold");
+        assert_eq!(l.lemma("Stalked", "VBD"), "stalk");
+        assert_eq!(l.lemma("militias", "NNS"), "militia");
+        assert_eq!(l.lemma("Paris", "NNP"), "Paris");
+        let mut e = Encoder::default();
+        l.encode(&mut e);
+        assert_eq!(
+            Lemmatizer::decode(&mut Decoder::new(&e.buf)).expect("decodes"),
+            l
+        );
+    }
+}

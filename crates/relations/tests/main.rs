@@ -1,0 +1,4 @@
+//! Integration tests of the channel reader, ledger and claims.
+
+mod fixtures;
+mod stories;

@@ -1,0 +1,8 @@
+//! Integration tests of the event store.
+
+mod build;
+mod crash;
+mod dedup;
+mod exports;
+mod relations;
+mod timeline;
