@@ -2,6 +2,7 @@
 //! and how well they find the actors of gold records.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -68,8 +69,12 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<ExitCode> {
     };
     match args.command {
         ActorsCommand::Coverage => {
-            println!("sources\t{}", dict.sources().join(", "));
-            print!("{}", dict.coverage());
+            let report = format!(
+                "sources\t{}\n{}",
+                dict.sources().join(", "),
+                dict.coverage()
+            );
+            write_out(&report)?;
         }
         ActorsCommand::Show { date, path } => show(dict, date, &path)?,
         ActorsCommand::Gold { path, misses } => gold(dict, &path, misses)?,
@@ -91,12 +96,23 @@ fn show(dict: &ActorDictionary, date: Option<Date>, path: &Path) -> anyhow::Resu
         .file_stem()
         .map_or_else(|| "-".to_string(), |s| s.to_string_lossy().into_owned());
     let doc = document_from_text(&id, &text, date);
+    let mut out = String::new();
     for (si, mentions) in dict.recognize(&doc).iter().enumerate() {
         for m in mentions {
-            println!("{}", describe(si, m));
+            out.push_str(&describe(si, m));
+            out.push('\n');
         }
     }
-    Ok(())
+    write_out(&out)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn write_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to stdout"),
+    }
 }
 
 fn describe(sentence: usize, m: &Mention) -> String {
@@ -126,6 +142,7 @@ fn gold(dict: &ActorDictionary, path: &Path, misses: bool) -> anyhow::Result<()>
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let records: Vec<Value> =
         serde_json::from_str(&raw).with_context(|| format!("parsing {}", path.display()))?;
+    let mut out = String::new();
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut actor_hits = 0;
     let mut actor_total = 0;
@@ -172,7 +189,7 @@ fn gold(dict: &ActorDictionary, path: &Path, misses: bool) -> anyhow::Result<()>
                 actor_hits += usize::from(hit);
                 any |= hit;
                 if !hit && misses {
-                    println!("miss\t{id}\t{role}\t{key}\t{text}");
+                    let _ = writeln!(out, "miss\t{id}\t{role}\t{key}\t{text}");
                 }
                 if let Some(s) = sector {
                     sector_gold.push((key.clone(), s.clone(), text.clone()));
@@ -191,25 +208,27 @@ fn gold(dict: &ActorDictionary, path: &Path, misses: bool) -> anyhow::Result<()>
             tally.hits += usize::from(hit);
             if !hit && misses {
                 for (k, s, t) in &sector_gold {
-                    println!("sector-miss\t{id}\t{k}{s}\t{t}");
+                    let _ = writeln!(out, "sector-miss\t{id}\t{k}{s}\t{t}");
                 }
             }
         }
     }
-    println!("measure\trecords\thits\trate");
+    let _ = writeln!(out, "measure\trecords\thits\trate");
     for (k, t) in &tallies {
-        println!(
+        let _ = writeln!(
+            out,
             "{k}\t{}\t{}\t{:.3}",
             t.records,
             t.hits,
             ratio(t.hits, t.records)
         );
     }
-    println!(
+    let _ = writeln!(
+        out,
         "actors\t{actor_total}\t{actor_hits}\t{:.3}",
         ratio(actor_hits, actor_total)
     );
-    Ok(())
+    write_out(&out)
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

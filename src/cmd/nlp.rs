@@ -121,6 +121,9 @@ struct EvaluateArgs {
 struct ParseArgs {
     /// Plain-text file (`-` for stdin).
     file: PathBuf,
+    /// Treat every line as exactly one sentence (no splitting inside lines).
+    #[arg(long)]
+    line_per_sentence: bool,
     /// Use this model file instead of the embedded one.
     #[arg(long)]
     model: Option<PathBuf>,
@@ -243,7 +246,18 @@ fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
     for line in text.split_inclusive('\n') {
         let base = offset;
         offset += line.len();
-        for (s, e) in sentence_spans(line) {
+        let spans = if a.line_per_sentence {
+            let start = line.len() - line.trim_start().len();
+            let end = line.trim_end().len();
+            if start < end {
+                vec![(start, end)]
+            } else {
+                Vec::new()
+            }
+        } else {
+            sentence_spans(line)
+        };
+        for (s, e) in spans {
             let mut sent = Sentence {
                 index: n,
                 span: Span::new(base + s, base + e),

@@ -404,6 +404,18 @@ mod tests {
     }
 
     #[test]
+    fn people_are_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        for (line, cols) in rows(PEOPLE) {
+            let name = cols.get(1).copied().unwrap_or("");
+            assert!(
+                seen.insert(name),
+                "people.txt:{line}: {name} is listed twice; merge the offices"
+            );
+        }
+    }
+
+    #[test]
     fn builtin_data_compiles() {
         if let Err(e) = crate::ActorDictionary::try_builtin() {
             panic!("{e}");

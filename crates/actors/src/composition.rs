@@ -25,13 +25,29 @@ pub(crate) struct Composer<'d> {
 
 const POSSESSIVE_PRONOUNS: &[&str] = &["its", "their", "his", "her"];
 
+thread_local! {
+    /// Buffers of the last composer on this thread, reused by the next document.
+    static SPARE: std::cell::Cell<Option<(MatchScratch, Vec<Hit>)>> = const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Composer<'_> {
+    fn drop(&mut self) {
+        let buffers = (
+            std::mem::take(&mut self.scratch),
+            std::mem::take(&mut self.hits),
+        );
+        SPARE.with(|spare| spare.set(Some(buffers)));
+    }
+}
+
 impl<'d> Composer<'d> {
     pub fn new(dict: &'d ActorDictionary, date: Option<Date>) -> Composer<'d> {
+        let (scratch, hits) = SPARE.with(|spare| spare.take()).unwrap_or_default();
         Composer {
             dict,
             date,
-            scratch: MatchScratch::default(),
-            hits: Vec::new(),
+            scratch,
+            hits,
         }
     }
 

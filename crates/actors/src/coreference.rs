@@ -486,16 +486,15 @@ fn output(dict: &ActorDictionary, doc: &Document, items: Vec<Item>) -> Vec<Vec<M
 /// The token heading the mention's words, when the sentence has tokens.
 fn head_token(sentence: &Sentence, start: usize, end: usize) -> Option<usize> {
     let span = Span::new(sentence.span.start + start, sentence.span.start + end);
-    let inside: Vec<usize> = sentence
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| span.contains(t.span))
-        .map(|(i, _)| i)
-        .collect();
-    inside
-        .iter()
-        .copied()
+    let tokens = &sentence.tokens;
+    // Tokens are in text order: the mention's tokens are one contiguous run.
+    let lo = tokens.partition_point(|t| t.span.start < span.start);
+    let hi = lo
+        + tokens[lo..]
+            .iter()
+            .take_while(|t| span.contains(t.span))
+            .count();
+    (lo..hi)
         .rev()
-        .find(|&i| sentence.tokens[i].head.is_none_or(|h| !inside.contains(&h)))
+        .find(|&i| tokens[i].head.is_none_or(|h| !(lo..hi).contains(&h)))
 }

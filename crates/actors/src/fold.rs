@@ -30,7 +30,35 @@ impl FoldedText {
         self.map.reserve(src.len() + src.len() / 4 + 8);
         let mut in_space = false;
         let mut in_word = false;
-        for (i, c) in src.char_indices() {
+        let bytes = src.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                // Fast path: one byte, one folded byte.
+                let word = b.is_ascii_alphanumeric();
+                if word && !in_word {
+                    self.text.push(WORD_START);
+                    self.map.push(i);
+                }
+                in_word = word;
+                if b.is_ascii_whitespace() {
+                    if !in_space {
+                        self.text.push(' ');
+                        self.map.push(i);
+                        in_space = true;
+                    }
+                } else {
+                    in_space = false;
+                    self.text.push(char::from(b.to_ascii_lowercase()));
+                    self.map.push(i);
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = src[i..].chars().next() else {
+                break;
+            };
             let word = c.is_alphanumeric();
             if word && !in_word {
                 self.text.push(WORD_START);
@@ -43,19 +71,15 @@ impl FoldedText {
                     self.map.push(i);
                     in_space = true;
                 }
-                continue;
+            } else {
+                in_space = false;
+                let before = self.text.len();
+                push_folded(c, &mut self.text);
+                for _ in before..self.text.len() {
+                    self.map.push(i);
+                }
             }
-            in_space = false;
-            if c.is_ascii() {
-                self.text.push(c.to_ascii_lowercase());
-                self.map.push(i);
-                continue;
-            }
-            let before = self.text.len();
-            push_folded(c, &mut self.text);
-            for _ in before..self.text.len() {
-                self.map.push(i);
-            }
+            i += c.len_utf8();
         }
         self.map.push(src.len());
     }

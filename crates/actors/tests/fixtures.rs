@@ -7,7 +7,7 @@ use parley_actors::Mention;
 use serde::Deserialize;
 
 /// One expected mention.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct Expected {
     pub text: String,
     pub code: String,

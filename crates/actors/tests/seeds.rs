@@ -60,3 +60,46 @@ fn seed_references_point_at_their_antecedents() {
     assert_eq!(zakharova.actor.country.as_deref(), Some("RUS"));
     assert_eq!(zakharova.actor.sector.as_deref(), Some("GOV"));
 }
+
+#[test]
+fn seed_mentions_hold_with_parsed_tokens() {
+    // With the nlp stage's tokens the same actors come out; only the handling of a
+    // non-referring "it" may differ (the parser's `expl` decides there).
+    let fixture = load("seeds.json");
+    let Some(shared) = shared_dir() else { return };
+    let dict = ActorDictionary::builtin();
+    let model = parley_nlp::Model::embedded();
+    let mut failures = Vec::new();
+    for case in &fixture.cases {
+        let file = case.file.as_deref().unwrap_or_default();
+        let text =
+            std::fs::read_to_string(shared.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let mut doc = document_from_text(
+            &case.name,
+            &text,
+            case.date.as_deref().and_then(|d| d.parse().ok()),
+        );
+        for s in &mut doc.sentences {
+            model.annotate(s);
+        }
+        let mentions: Vec<_> = dict
+            .recognize(&doc)
+            .into_iter()
+            .flatten()
+            .filter(|m| !m.actor.text.eq_ignore_ascii_case("it"))
+            .collect();
+        let expected: Vec<_> = case
+            .expected
+            .iter()
+            .filter(|e| !e.text.eq_ignore_ascii_case("it"))
+            .cloned()
+            .collect();
+        failures.extend(compare(&case.name, &mentions, &expected));
+        assert!(
+            mentions.iter().any(|m| m.head.is_some()),
+            "{}: no head tokens",
+            case.name
+        );
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}

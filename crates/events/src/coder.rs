@@ -170,6 +170,7 @@ impl Coder {
             let ctx = Context {
                 doc_year,
                 neighbour_speaker,
+                foreign: self.set.any_part_of_speech(),
             };
             let log = match explain.as_mut() {
                 Some((idx, log)) if *idx == i => Some(&mut **log),
@@ -270,6 +271,28 @@ impl Coder {
             ev.event_id = crate::record::event_id(&ev, self.set.version());
             batch.push(ev);
         }
+        // Nested mentions of one actor ("Bree" inside "Bree's government") give the
+        // same event twice; keep the more specific code.
+        let snapshot: Vec<(String, Option<String>, String, usize)> = batch
+            .iter()
+            .map(|e| {
+                (
+                    e.source.code.clone(),
+                    e.target.as_ref().map(|t| t.code.clone()),
+                    e.cameo.clone(),
+                    e.evidence.span.start,
+                )
+            })
+            .collect();
+        batch.retain(|e| {
+            !snapshot.iter().any(|(s, t, c, at)| {
+                s.len() > e.source.code.len()
+                    && s.starts_with(&e.source.code)
+                    && *t == e.target.as_ref().map(|t| t.code.clone())
+                    && *c == e.cameo
+                    && *at == e.evidence.span.start
+            })
+        });
         batch.sort_by(|a, b| {
             (
                 a.evidence.span.start,

@@ -20,6 +20,9 @@ struct Case {
     absent: Vec<Want>,
     #[serde(default)]
     none: bool,
+    /// Why a case is known to fail today; it is run and reported, not asserted.
+    #[serde(default)]
+    pending: Option<String>,
     #[allow(dead_code)]
     note: String,
 }
@@ -116,6 +119,10 @@ fn failures(cases: &[Case]) -> Vec<String> {
     let mut out = Vec::new();
     for c in cases {
         let events = code(&c.text);
+        if let Some(why) = &c.pending {
+            eprintln!("pending fixture {} ({why}): {}", c.name, show(&events));
+            continue;
+        }
         for w in &c.expected {
             if !events.iter().any(|e| fits(w, e)) {
                 out.push(format!(
@@ -145,6 +152,20 @@ fn failures(cases: &[Case]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Every seed event keeps at least five rewordings that are asserted.
+#[test]
+fn five_asserted_rewordings_per_seed_event() {
+    let cases = load("paraphrases.json");
+    let mut by_group: std::collections::BTreeMap<&str, usize> = Default::default();
+    for c in &cases {
+        let group = c.name.rsplit_once('-').map_or(c.name.as_str(), |(g, _)| g);
+        *by_group.entry(group).or_default() += usize::from(c.pending.is_none());
+    }
+    for (group, n) in by_group {
+        assert!(n >= 5, "{group}: only {n} asserted rewordings");
+    }
 }
 
 fn names_unique(cases: &[Case]) {

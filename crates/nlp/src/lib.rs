@@ -8,7 +8,8 @@
 //! are small hand-written ones, chosen for speed and predictability:
 //!
 //! - [`Tokenizer`]: UD/PTB tokens with byte spans (`did|n't`, `Russia|'s`, `U.S.`).
-//! - tagger: greedy averaged perceptron over hashed features, joint UPOS+XPOS.
+//! - tagger: greedy averaged perceptron over hashed features, joint UPOS+XPOS, with a
+//!   tag dictionary for frequent unambiguous words and ambiguity-class features.
 //! - [`Lemmatizer`]: learned suffix rules plus an exception table (`held`→`hold`).
 //! - parser: greedy arc-hybrid transition parser trained with a dynamic oracle.
 //! - [`Model`]: all four, loaded once from a versioned, checksummed, zstd file.

@@ -96,8 +96,6 @@ fn features(w: &[WordFacts], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut 
     out.push(feat(37, x.lower, am(1), 0));
     out.push(feat(38, am(1), am(2), 0));
     out.push(feat(39, p1, am(0), am(1)));
-    // Unknown capitalised words, sentence-initial or not, are mostly names.
-    out.push(feat(53, am(0), x.flags, u64::from(i == 0)));
 }
 
 fn tag_value(class: usize) -> u64 {
@@ -156,7 +154,11 @@ impl Tagger {
                 at,
             ));
         }
-        Ok(Tagger { weights, classes, lexicon })
+        Ok(Tagger {
+            weights,
+            classes,
+            lexicon,
+        })
     }
 
     /// Trains on `train` (word facts with gold class ids), keeping the epoch that
@@ -179,7 +181,11 @@ impl Tagger {
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0f32; classes.len()];
         let mut best: Option<(f64, Tagger)> = None;
-        let make = |weights| Tagger { weights, classes: classes.to_vec(), lexicon: lexicon.clone() };
+        let make = |weights| Tagger {
+            weights,
+            classes: classes.to_vec(),
+            lexicon: lexicon.clone(),
+        };
         let ambs: Vec<Vec<u64>> = train
             .iter()
             .map(|(w, _)| w.iter().map(|w| lexicon.ambiguity(w.lower)).collect())
@@ -259,6 +265,10 @@ fn argmax_f32(s: &[f32]) -> usize {
 
 impl Tagger {
     pub(crate) fn from_parts(weights: Weights, classes: Vec<(String, String)>) -> Tagger {
-        Tagger { weights, classes, lexicon: Lexicon::default() }
+        Tagger {
+            weights,
+            classes,
+            lexicon: Lexicon::default(),
+        }
     }
 }

@@ -8,12 +8,24 @@ use std::collections::HashSet;
 use crate::codec::{Decoder, Encoder};
 use crate::NlpError;
 
-/// Abbreviations that keep their final period.
+/// Abbreviations that keep their final period, whatever their case.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt",
-    "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "vs", "etc", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "dept", "univ", "ave",
-    "approx", "est", "fig", "rev", "hon", "pres", "atty", "mt", "ft", "vol", "pp",
+    "mr", "mrs", "ms", "dr", "prof", "lt", "col", "maj", "capt", "sgt", "jr", "sr", "inc", "corp",
+    "ltd", "bros", "vs", "etc", "nos", "dept", "univ", "ave", "approx", "atty", "attn", "tel",
+    "reps", "sens", "thur", "thurs", "tues", "calif", "fla",
+];
+
+/// Abbreviations that keep their period only when capitalised ("Sun." but "the sun.").
+const CAPITALISED_ABBREVIATIONS: &[&str] = &[
+    "gen", "sen", "rep", "gov", "st", "co", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "mt",
+    "ft", "vol", "pp", "fig", "rev", "hon", "pres", "est", "ext", "la", "mass", "penn", "wash",
+];
+
+/// Emoticons kept as one token.
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":p", "=)", "(:", "):", "^_^", ":/",
+    "<3", "-_-", ":o", ":O", "xD", "XD",
 ];
 
 /// Clitics split off the end of a word (lower case, straight apostrophe).
@@ -121,6 +133,10 @@ impl Tokenizer {
     /// Tokenizes one whitespace-free chunk `text[s..e]`.
     fn chunk(&self, text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         let chunk = &text[s..e];
+        if EMOTICONS.contains(&chunk) {
+            out.push((s, e));
+            return;
+        }
         let lower = chunk.to_lowercase();
         if is_url_or_email(&lower) {
             // Trailing sentence punctuation is not part of the address.
@@ -191,9 +207,14 @@ impl Tokenizer {
                 pieces.push((pos, end_of(j - 1)));
                 i = j;
             } else {
-                // Punctuation or a symbol: a run of the same character is one token.
+                // Punctuation or a symbol: a run of the same character is one token,
+                // and so is a run of sentence-final marks ("?!", ".?").
+                let final_mark = |c: char| matches!(c, '.' | '!' | '?');
                 let mut j = i + 1;
-                while j < n && chars[j].1 == c && !is_word_char(c) {
+                while j < n
+                    && (chars[j].1 == c || final_mark(c) && final_mark(chars[j].1))
+                    && !is_word_char(c)
+                {
                     j += 1;
                 }
                 pieces.push((pos, end_of(j - 1)));
@@ -258,7 +279,10 @@ impl Tokenizer {
 
     fn is_abbreviation(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        if ABBREVIATIONS.contains(&lower.as_str()) {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if ABBREVIATIONS.contains(&lower.as_str())
+            || capitalised && CAPITALISED_ABBREVIATIONS.contains(&lower.as_str())
+        {
             return true;
         }
         // Initials and dotted abbreviations: "J", "U.S", "e.g", "a.m".
@@ -277,7 +301,8 @@ fn is_url_or_email(lower: &str) -> bool {
         return true;
     }
     if let Some((user, host)) = lower.split_once('@') {
-        return !user.is_empty() && host.contains('.') && host.len() > 2;
+        let wordy = |p: &str| p.chars().all(|c| c.is_alphanumeric() || ".-_".contains(c));
+        return !user.is_empty() && host.len() > 2 && wordy(user) && wordy(host);
     }
     lower.ends_with(".com") || lower.ends_with(".org") || lower.ends_with(".net")
 }
@@ -362,6 +387,33 @@ mod tests {
         assert_eq!(
             toks(&t, "anti-Kremlin Al-Ahram post-war"),
             ["anti-Kremlin", "Al", "-", "Ahram", "post-war"]
+        );
+    }
+
+    #[test]
+    fn emoticons_addresses_and_mixed_marks() {
+        let t = Tokenizer::default();
+        assert_eq!(
+            toks(
+                &t,
+                "See you Wed. :) Mail jane.doe@EXAMPLE now?! We sat in the sun."
+            ),
+            [
+                "See",
+                "you",
+                "Wed.",
+                ":)",
+                "Mail",
+                "jane.doe@EXAMPLE",
+                "now",
+                "?!",
+                "We",
+                "sat",
+                "in",
+                "the",
+                "sun",
+                "."
+            ]
         );
     }
 

@@ -19,9 +19,16 @@ struct Case {
     expect: Vec<Expect>,
 }
 
-/// A tiny reader for the subset of TOML the fixture file uses.
+/// A tiny reader for the subset of TOML the fixture files use.
 fn cases() -> Vec<Case> {
-    let src = include_str!("data/sentences.toml");
+    parse_cases(include_str!("data/sentences.toml"))
+}
+
+fn known_gaps() -> Vec<Case> {
+    parse_cases(include_str!("data/known_gaps.toml"))
+}
+
+fn parse_cases(src: &str) -> Vec<Case> {
     let mut out: Vec<Case> = Vec::new();
     for line in src.lines() {
         let line = line.trim();
@@ -73,7 +80,7 @@ fn unquote(s: &str) -> String {
 
 #[test]
 fn case_names_are_unique_and_cases_complete() {
-    let cs = cases();
+    let cs: Vec<Case> = cases().into_iter().chain(known_gaps()).collect();
     assert!(cs.len() >= 5);
     let names: HashSet<&str> = cs.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names.len(), cs.len());
@@ -84,9 +91,21 @@ fn case_names_are_unique_and_cases_complete() {
 
 #[test]
 fn fixture_sentences_are_analysed_right() {
+    let failures = check(&cases());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+#[ignore = "known gaps of the shipped model; see tests/data/known_gaps.toml"]
+fn known_gaps_are_analysed_right() {
+    let failures = check(&known_gaps());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn check(cases: &[Case]) -> Vec<String> {
     let model = Model::embedded();
     let mut failures = Vec::new();
-    for case in cases() {
+    for case in cases {
         let mut s = Sentence {
             span: Span::new(7, 7 + case.text.len()),
             text: case.text.clone(),
@@ -121,5 +140,5 @@ fn fixture_sentences_are_analysed_right() {
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    failures
 }

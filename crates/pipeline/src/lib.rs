@@ -166,7 +166,10 @@ fn date_events(doc: &Document, events: &mut [Event]) {
         if let Some(d) = refs.first().map(|r| r.date).or(context) {
             previous = Some(d);
         }
-        while let Some(e) = events.get_mut(next).filter(|e| e.sentence_index <= sentence.index) {
+        while let Some(e) = events
+            .get_mut(next)
+            .filter(|e| e.sentence_index <= sentence.index)
+        {
             next += 1;
             if e.date.is_some() || e.sentence_index != sentence.index {
                 continue;

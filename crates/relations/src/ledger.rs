@@ -3,7 +3,7 @@
 use parley_types::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::channel::{ChannelKind, ChannelState, ChannelStatement, Modality};
+use crate::channel::{speaker_name, ChannelKind, ChannelState, ChannelStatement, Modality};
 
 /// The last known state of one channel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,6 +18,9 @@ pub struct LedgerEntry {
     pub last_seen: Option<Date>,
     /// The statements that say so, oldest first.
     pub evidence: Vec<ChannelStatement>,
+    /// True when, on the latest date, different speakers describe the channel as open
+    /// and as not open.
+    pub disputed: bool,
 }
 
 /// Folds statements about one pair of states into one entry per channel kind.
@@ -42,11 +45,11 @@ pub fn ledger(statements: &[ChannelStatement], as_of: Option<Date>) -> Vec<Ledge
             .then(a.sentence_index.cmp(&b.sentence_index))
     });
     let mut out: Vec<LedgerEntry> = Vec::new();
-    for s in st {
+    for s in &st {
         match out.iter_mut().find(|e| e.kind == s.kind) {
             Some(e) if e.state == s.state => {
                 e.last_seen = s.date.or(e.last_seen);
-                e.evidence.push(s.clone());
+                e.evidence.push((*s).clone());
             }
             Some(e) => {
                 *e = LedgerEntry {
@@ -54,7 +57,8 @@ pub fn ledger(statements: &[ChannelStatement], as_of: Option<Date>) -> Vec<Ledge
                     state: s.state,
                     since: s.date,
                     last_seen: s.date,
-                    evidence: vec![s.clone()],
+                    evidence: vec![(*s).clone()],
+                    disputed: false,
                 };
             }
             None => out.push(LedgerEntry {
@@ -62,9 +66,22 @@ pub fn ledger(statements: &[ChannelStatement], as_of: Option<Date>) -> Vec<Ledge
                 state: s.state,
                 since: s.date,
                 last_seen: s.date,
-                evidence: vec![s.clone()],
+                evidence: vec![(*s).clone()],
+                disputed: false,
             }),
         }
+    }
+    for e in &mut out {
+        let latest: Vec<&&ChannelStatement> = st
+            .iter()
+            .filter(|s| s.kind == e.kind && s.date == e.last_seen)
+            .collect();
+        e.disputed = latest.iter().any(|x| {
+            latest.iter().any(|y| {
+                x.state.is_open() != y.state.is_open()
+                    && matches!((&x.speaker, &y.speaker), (Some(p), Some(q)) if speaker_name(p) != speaker_name(q))
+            })
+        });
     }
     out.sort_by_key(|e| e.kind);
     out

@@ -182,7 +182,20 @@ impl Lexicon {
                     {
                         continue;
                     }
-                    if best.is_none_or(|(len, _)| n > len) {
+                    // Equal lengths: a noun names a channel, a verb does not ("calls").
+                    let noun = matches!(words[i].upos.as_str(), "NOUN" | "PROPN");
+                    let better = match best {
+                        None => true,
+                        Some((len, label)) => {
+                            n > len
+                                || (n == len
+                                    && !words[i].upos.is_empty()
+                                    && matches!(phrase.label, Label::Marker(_))
+                                        != matches!(label, Label::Marker(_))
+                                    && matches!(phrase.label, Label::Marker(_)) == noun)
+                        }
+                    };
+                    if better {
                         best = Some((n, phrase.label));
                     }
                 }

@@ -64,6 +64,9 @@ const PREPOSITIONS: &[&str] = &[
     "with", "at", "of", "in", "from", "to", "between", "among", "for", "on",
 ];
 
+/// Words opening a relative clause.
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "that", "where", "when"];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 /// Reads [`ChannelStatement`]s from articles.
@@ -298,7 +301,9 @@ impl<'a> ChannelReader<'a> {
                 .iter()
                 .copied()
                 .filter(|h| {
-                    matches!(h.label, Label::Marker(_)) && speech.is_none_or(|sp| h.start > sp)
+                    matches!(h.label, Label::Marker(_))
+                        && speech.is_none_or(|sp| h.start > sp)
+                        && !titles_a_name(&s.words, *h, b)
                 })
                 .collect();
             markers = prune_markers(&s.words, markers);
@@ -311,7 +316,11 @@ impl<'a> ChannelReader<'a> {
                 pending.clear();
             }
             if cues.is_empty() {
-                pending.extend(markers.into_iter().map(|m| (m, (a, b))));
+                // A relative clause ("which once brought ministers together") is not
+                // part of the subject of the predicate that follows it.
+                if !RELATIVES.contains(&s.words[a].lower.as_str()) {
+                    pending.extend(markers.into_iter().map(|m| (m, (a, b))));
+                }
                 continue;
             }
             let first = &s.words[a];
@@ -495,10 +504,15 @@ fn find_speaker(words: &[Word], hits: &[Hit], mentions: &[Actor]) -> Speaker {
         return Speaker::Found((*m).clone());
     }
     let after_end = words.get(h.end + 5).map_or(usize::MAX, |w| w.span.end);
-    match mentions
-        .iter()
-        .find(|m| m.span.start >= at && m.span.end <= after_end)
-    {
+    let after = |m: &&Actor| m.span.start >= at && m.span.end <= after_end;
+    if let Some(m) = mentions.iter().filter(after).find(|m| m.name.is_some()) {
+        return Speaker::Found(m.clone());
+    }
+    // The subject of the sentence: "A ministry spokesman rejected that, saying …".
+    if let Some(m) = before.iter().find(|m| m.sector.as_deref() != Some("MED")) {
+        return Speaker::Found((*m).clone());
+    }
+    match mentions.iter().find(after) {
         Some(m) => Speaker::Found(m.clone()),
         None => Speaker::None,
     }
@@ -580,6 +594,15 @@ fn prune_markers(words: &[Word], markers: Vec<Hit>) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// True when channel words are the title of a named person ("Foreign Minister Marise
+/// Payne cancelled …"): the person acts; no channel is meant.
+fn titles_a_name(w: &[Word], marker: Hit, seg_end: usize) -> bool {
+    marker.end < seg_end && {
+        let next = &w[marker.end];
+        next.upos == "PROPN" || (next.upos.is_empty() && next.capitalised)
+    }
 }
 
 /// True when a state word stands right before its channel noun as an attribute

@@ -16,6 +16,8 @@ pub(crate) struct Word {
     pub upos: String,
     /// Dependency relation, empty when unknown.
     pub deprel: String,
+    /// True when the surface form starts with an upper-case letter.
+    pub capitalised: bool,
     /// True for punctuation that separates phrases (`,` `;` `:` quotes, brackets, dashes).
     pub boundary: bool,
 }
@@ -39,6 +41,7 @@ pub(crate) fn words_of(sentence: &Sentence) -> Vec<Word> {
                 };
                 Word {
                     boundary: is_boundary(&lower),
+                    capitalised: t.text.starts_with(char::is_uppercase),
                     lower,
                     lemma,
                     span: t.span,
@@ -48,6 +51,16 @@ pub(crate) fn words_of(sentence: &Sentence) -> Vec<Word> {
             })
             .collect()
     };
+    // A hyphen joined to the words on both sides ("China-Australia") separates nothing.
+    let mut raw = raw;
+    for i in 1..raw.len().saturating_sub(1) {
+        if raw[i].lower == "-"
+            && raw[i - 1].span.end == raw[i].span.start
+            && raw[i].span.end == raw[i + 1].span.start
+        {
+            raw[i].boundary = false;
+        }
+    }
     let mut out: Vec<Word> = Vec::with_capacity(raw.len());
     for w in raw {
         if matches!(w.lower.as_str(), "'s" | "'") && out.last().is_some_and(|p| !p.boundary) {
@@ -160,6 +173,7 @@ pub(crate) fn split_words(text: &str, offset: usize) -> Vec<Word> {
 
 fn push_word(out: &mut Vec<Word>, w: &str, start: usize) {
     let lower = normalise(w);
+    let capitalised = w.starts_with(char::is_uppercase);
     for suffix in ["'s", "n't"] {
         if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
             let cut = lower.len() - suffix.len();
@@ -167,6 +181,7 @@ fn push_word(out: &mut Vec<Word>, w: &str, start: usize) {
             out.push(Word {
                 lemma: head.clone(),
                 lower: head,
+                capitalised,
                 span: Span::new(start, start + cut),
                 ..Word::default()
             });
@@ -182,6 +197,7 @@ fn push_word(out: &mut Vec<Word>, w: &str, start: usize) {
     out.push(Word {
         lemma: lower.clone(),
         lower,
+        capitalised,
         span: Span::new(start, start + w.len()),
         ..Word::default()
     });

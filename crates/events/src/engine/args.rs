@@ -78,6 +78,18 @@ impl Resolver<'_, '_> {
                     push(pair, &mut out);
                 }
             }
+            // "French and Russian diplomats": coordinated national modifiers.
+            for &c in self.tree.children(m) {
+                if self.tree.deprel(c) == "amod" {
+                    for k in std::iter::once(c).chain(self.tree.conjuncts(c)) {
+                        if let Some(a) = self.in_actor.get(k).copied().flatten() {
+                            if !self.tree.conjuncts(c).is_empty() || Some(a) != self.in_actor[m] {
+                                push(a, &mut out);
+                            }
+                        }
+                    }
+                }
+            }
             // "its allies, including France": named members count too.
             for &c in self.tree.children(m) {
                 if matches!(self.tree.base_rel(c), "nmod" | "appos" | "acl")
@@ -173,12 +185,11 @@ impl Resolver<'_, '_> {
         let tree = self.tree;
         let mut cur = v;
         for _ in 0..8 {
-            if let Some(s) = tree
-                .children(cur)
-                .iter()
-                .copied()
-                .find(|&c| matches!(tree.deprel(c), "nsubj" | "csubj" | "nsubj:outer"))
-            {
+            if let Some(s) = tree.children(cur).iter().copied().find(|&c| {
+                matches!(tree.deprel(c), "nsubj" | "csubj" | "nsubj:outer")
+                        // "Paris is prepared to bomb": a passive controller's subject.
+                        || (cur != v && tree.deprel(c) == "nsubj:pass")
+            }) {
                 // "the army, which shelled the town": the relative pronoun stands for
                 // the noun the clause modifies.
                 if RELATIVE.contains(&tree.lemma(s).to_ascii_lowercase().as_str())
@@ -203,9 +214,20 @@ impl Resolver<'_, '_> {
                 }
                 "conj" => cur = head,
                 "acl" if rel == "acl:relcl" => return Some(head),
-                "acl" => {
+                "acl" | "amod" => {
                     // "forces loyal to X, attacking the town": the modified noun acts,
                     // unless the participle is passive ("a town shelled by X").
+                    // "Western countries imposed sanctions" misread as a noun phrase
+                    // with "imposed" modifying "sanctions": the actor above it acts.
+                    if self.in_actor[head].is_none() {
+                        if let Some(up) = tree.head(head) {
+                            if self.in_actor[up].is_some()
+                                && matches!(tree.base_rel(head), "nmod" | "obj" | "appos")
+                            {
+                                return Some(up);
+                            }
+                        }
+                    }
                     if tree.is_passive(cur) {
                         return None;
                     }
@@ -218,6 +240,74 @@ impl Resolver<'_, '_> {
                     cur = head;
                 }
                 _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Actors coordinated with actor `a` by the words around it ("Gondor and
+    /// Osgiliath", "Bree, Fornost and Rohan"), for trees that lost the coordination.
+    pub fn linear_group(&self, a: usize) -> Vec<usize> {
+        let tree = self.tree;
+        let span: Vec<usize> = (0..tree.len())
+            .filter(|&k| self.in_actor[k] == Some(a))
+            .collect();
+        let (Some(&first), Some(&last)) = (span.first(), span.last()) else {
+            return vec![a];
+        };
+        let joiner = |k: usize| {
+            matches!(
+                tree.tokens[k].text.to_ascii_lowercase().as_str(),
+                "and" | "," | "&"
+            )
+        };
+        let mut out = vec![a];
+        // Rightwards.
+        let mut k = last + 1;
+        while k + 1 < tree.len() && joiner(k) {
+            let mut j = k + 1;
+            if tree.upos(j) == "DET" && j + 1 < tree.len() {
+                j += 1;
+            }
+            match self.in_actor[j] {
+                Some(b) if !out.contains(&b) => {
+                    out.push(b);
+                    k = j;
+                    while k < tree.len() && self.in_actor[k] == Some(b) {
+                        k += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // Leftwards.
+        let mut k = first;
+        while k >= 2 && joiner(k - 1) {
+            match self.in_actor[k - 2] {
+                Some(b) if !out.contains(&b) => {
+                    out.push(b);
+                    k -= 2;
+                    while k > 0 && self.in_actor[k - 1] == Some(b) {
+                        k -= 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The nearest actor ending just before token `i` (at most two tokens back,
+    /// skipping commas and auxiliaries).
+    pub fn actor_before(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        for _ in 0..3 {
+            k = k.checked_sub(1)?;
+            if let Some(a) = self.in_actor[k] {
+                return Some(a);
+            }
+            if !matches!(self.tree.upos(k), "PUNCT" | "AUX" | "ADV" | "PART") {
+                return None;
             }
         }
         None
@@ -237,7 +327,24 @@ impl Resolver<'_, '_> {
     pub fn prepositional(&self, i: usize, object: Option<usize>, preps: &[String]) -> Vec<usize> {
         let tree = self.tree;
         let mut out = Vec::new();
-        let heads: Vec<usize> = std::iter::once(i).chain(object).collect();
+        let mut heads: Vec<usize> = std::iter::once(i).chain(object).collect();
+        // "the work of the groups with Moscow": the object's own nominals.
+        if let Some(o) = object {
+            for &c in tree.children(o) {
+                if tree.base_rel(c) == "nmod" && self.in_actor[c].is_none() && !heads.contains(&c) {
+                    heads.push(c);
+                }
+            }
+        }
+        // "ready for talks with Russia", "in contact with Moscow": one level down.
+        for &c in tree.children(i) {
+            if matches!(tree.base_rel(c), "obl" | "nmod" | "xcomp")
+                && self.in_actor[c].is_none()
+                && !heads.contains(&c)
+            {
+                heads.push(c);
+            }
+        }
         for h in heads {
             for &c in tree.children(h) {
                 if !matches!(tree.base_rel(c), "obl" | "nmod" | "advcl" | "xcomp" | "obj")

@@ -63,16 +63,24 @@ pub(crate) fn best_match(
     if kind == TriggerKind::Adjective {
         ids.extend_from_slice(set.candidates(TriggerKind::Verb, lemma));
     }
+    let mut words: Vec<String> = vec![lemma.to_lowercase()];
     if ids.is_empty() {
-        let surface = tree.tokens[i].text.to_lowercase();
-        if surface != lemma {
-            ids.extend_from_slice(set.candidates(kind, &surface));
+        // The lemmatizer misses some forms ("blamed" -> "blam"): try the surface
+        // form and its regular stems.
+        for w in stems(&tree.tokens[i].text.to_lowercase()) {
+            if !words.contains(&w) {
+                ids.extend_from_slice(set.candidates(kind, &w));
+                if kind == TriggerKind::Adjective {
+                    ids.extend_from_slice(set.candidates(TriggerKind::Verb, &w));
+                }
+                words.push(w);
+            }
         }
     }
     let mut best: Option<(usize, Trigger)> = None;
     for id in ids {
         let Some(p) = set.get(id) else { continue };
-        if let Some(t) = matches(tree, p, i, in_actor) {
+        if let Some(t) = matches(tree, p, i, in_actor, &words) {
             let score = p.specificity();
             let trig = Trigger { pattern: id, ..t };
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
@@ -81,6 +89,33 @@ pub(crate) fn best_match(
         }
     }
     best.map(|(_, t)| t)
+}
+
+/// The surface form and its regular stems: "expelled" gives "expelled",
+/// "expell", "expel"; "denies" gives "deny".
+pub(crate) fn stems(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    let mut push = |s: String| {
+        if s.len() > 2 && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for suffix in ["ing", "ed", "es", "s", "d"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            push(stem.to_string());
+            let b = stem.as_bytes();
+            if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+                push(stem[..stem.len() - 1].to_string());
+            }
+            if suffix == "ing" || suffix == "ed" {
+                push(format!("{stem}e"));
+            }
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
+        push(format!("{stem}y"));
+    }
+    out
 }
 
 /// True when token `c` is one of `words`; a multiword entry ("hunger strike")
@@ -130,12 +165,17 @@ fn head_fits(tree: &Tree, kind: TriggerKind, i: usize, h: &str) -> bool {
 }
 
 /// Checks every constraint of `p` on token `i`.
-fn matches(tree: &Tree, p: &Pattern, i: usize, in_actor: &[Option<usize>]) -> Option<Trigger> {
+fn matches(
+    tree: &Tree,
+    p: &Pattern,
+    i: usize,
+    in_actor: &[Option<usize>],
+    words: &[String],
+) -> Option<Trigger> {
     let surface = tree.tokens[i].text.to_lowercase();
-    let lemma = tree.lemma(i).to_lowercase();
     let head_ok = p.heads.iter().any(|h| {
         let anchor = crate::pattern::anchor_word(p.kind, h);
-        (anchor == lemma || anchor == surface) && head_fits(tree, p.kind, i, h)
+        (anchor == surface || words.iter().any(|w| w == anchor)) && head_fits(tree, p.kind, i, h)
     });
     if !head_ok {
         return None;
@@ -274,18 +314,13 @@ fn linear_match(
     let mut target = None;
     // After the verb: scan forward.
     let mut pos = i + 1;
-    let mut first = true;
     for item in &lin.after {
         match item {
             LinearItem::Word {
                 alternatives,
                 adjacent,
             } => {
-                let limit = if *adjacent || first {
-                    pos + 1
-                } else {
-                    words.len()
-                };
+                let limit = if *adjacent { pos + 1 } else { words.len() };
                 let mut found = None;
                 'scan: for start in pos..limit.min(words.len()) {
                     for alt in alternatives {
@@ -321,7 +356,6 @@ fn linear_match(
                 }
             }
         }
-        first = false;
     }
     // Before the verb: scan backward, nearest element last in the list.
     let mut pos = i;

@@ -56,6 +56,10 @@ pub(crate) struct Context {
     /// A speaker found in a neighbouring sentence, for quotes whose attribution sits
     /// elsewhere.
     pub neighbour_speaker: Option<usize>,
+    /// A foreign (PETRARCH) dictionary: codes are used as written (no intent or
+    /// refusal mapping, no demands from speech) and targets fall back to the first
+    /// actor after the verb, as PETRARCH does.
+    pub foreign: bool,
 }
 
 /// Codes one sentence.
@@ -110,6 +114,24 @@ pub(crate) fn code_sentence(
     // sanctions"); a control verb whose complement fired is carried by it.
     let fired: Vec<usize> = triggers.iter().map(|t| t.token).collect();
     let covered: Vec<usize> = triggers.iter().filter_map(|t| t.object).collect();
+    triggers.retain(|t| !covered.contains(&t.token));
+    // What someone is accused of is alleged, not done ("accused X of attacking").
+    let accusers: Vec<usize> = triggers
+        .iter()
+        .filter(|t| {
+            set.get(t.pattern)
+                .is_some_and(|p| p.code.starts_with("11") && !set.any_part_of_speech())
+        })
+        .map(|t| t.token)
+        .collect();
+    triggers.retain(|t| {
+        let alleged = tree.head(t.token).is_some_and(|h| accusers.contains(&h))
+            && matches!(tree.base_rel(t.token), "advcl" | "ccomp" | "acl")
+            && tree
+                .children_rel(t.token, "mark")
+                .any(|m| matches!(tree.lemma(m).to_ascii_lowercase().as_str(), "of" | "for"));
+        !alleged
+    });
     let mut controllers: Vec<usize> = Vec::new();
     for t in &triggers {
         let ch = modality::chain(&tree, lex, t.token);
@@ -142,7 +164,11 @@ pub(crate) fn code_sentence(
         }
     }
     // Demands in reported speech: "X said Y must …".
-    for d in speech.demands(&tree, lex, &resolver, &fired) {
+    for d in speech
+        .demands(&tree, lex, &resolver, &fired)
+        .into_iter()
+        .filter(|_| !ctx.foreign)
+    {
         out.push(d);
     }
     out
@@ -198,10 +224,26 @@ fn code_trigger(
         } else if passive {
             if let Some(a) = r.agent(i) {
                 sources = r.actors_of(a);
+            } else if matches!(tree.base_rel(i), "acl" | "amod") {
+                if let Some(s) = r.subject(i) {
+                    sources = r.actors_of(s);
+                }
             }
         } else if let Some(s) = r.subject(i) {
             source_tok = Some(s);
             sources = r.actors_of(s);
+            if sources.is_empty()
+                && args::RELATIVE.contains(&tree.lemma(s).to_ascii_lowercase().as_str())
+            {
+                // "Australia, which condemned …" parsed without the relative clause.
+                sources.extend(r.actor_before(s));
+            }
+        }
+        let participle = matches!(tree.base_rel(i), "acl" | "amod") && r.agent(i).is_none();
+        if sources.is_empty() && (!passive || participle) && !is_noun {
+            // Parser fallback: "Moscow sent troops" with "Moscow" misread; the
+            // actor right before the verb.
+            sources.extend(r.actor_before(i));
         }
     }
     if targets.is_empty() && t.linear_target.is_none() {
@@ -263,6 +305,29 @@ fn code_trigger(
             }
         }
     }
+    // "demanded that France stop …": the subject of the demanded clause.
+    if targets.is_empty() && !is_noun && p.target != TargetSlot::Nothing {
+        // "accused Damascus of carrying out": the subject of the "of" clause.
+        let complement = |c: usize| {
+            tree.base_rel(c) == "ccomp"
+                || (tree.base_rel(c) == "advcl"
+                    && tree.children_rel(c, "mark").any(|m| {
+                        matches!(tree.lemma(m).to_ascii_lowercase().as_str(), "of" | "for")
+                    }))
+        };
+        if let Some(c) = tree.children(i).iter().copied().find(|&c| complement(c)) {
+            if let Some(subj) = tree.child_rel(c, "nsubj") {
+                targets = r.actors_of(subj);
+            }
+        }
+    }
+    if targets.is_empty() && ctx.foreign {
+        if let Some(a) =
+            (i + 1..tree.len()).find_map(|k| r.in_actor[k].filter(|a| !sources.contains(a)))
+        {
+            targets.push(a);
+        }
+    }
     // Speaker and first-person sources inside quotes.
     let (speaker, quoted) = speech.speaker_of(tree, lex, r, ch.tokens.last().copied().unwrap_or(i));
     let speaker = speaker.or(if quoted { ctx.neighbour_speaker } else { None });
@@ -296,6 +361,16 @@ fn code_trigger(
     {
         return Some("a nominal with only a national modifier".into());
     }
+    // Coordinations the tree lost ("Gondor and Osgiliath" read as one phrase).
+    let widen = |list: &mut Vec<usize>| {
+        if list.len() == 1 {
+            let group = r.linear_group(list[0]);
+            *list = group;
+        }
+    };
+    widen(&mut sources);
+    widen(&mut targets);
+    targets.retain(|a| !sources.contains(a));
     // Two mentions of the same actor are one party.
     let canon = |list: &[usize]| {
         let mut out: Vec<usize> = Vec::new();
@@ -313,7 +388,7 @@ fn code_trigger(
     let initiative = r
         .initiative(i)
         .map(|a| r.canon.get(a).copied().unwrap_or(a));
-    targets.retain(|a| !sources.contains(a) || sources.len() > 1);
+    targets.retain(|a| !sources.contains(a));
 
     // Intent, threat, refusal.
     let base = if passive {
@@ -321,10 +396,17 @@ fn code_trigger(
     } else {
         p.code.clone()
     };
-    let code = adjust_code(&base, ch.control.map(|c| c.1), &mut flags);
+    let code = if ctx.foreign {
+        base
+    } else {
+        adjust_code(&base, ch.control.map(|c| c.1), &mut flags)
+    };
 
     let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
-    if targets.is_empty() && sources.len() >= 2 && (p.reciprocal || initiative.is_some()) {
+    if targets.is_empty()
+        && sources.len() >= 2
+        && (p.reciprocal || initiative.is_some() || ctx.foreign)
+    {
         match initiative.filter(|a| sources.contains(a)) {
             Some(a) => {
                 for &b in &sources {

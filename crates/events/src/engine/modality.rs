@@ -81,10 +81,13 @@ pub(crate) fn chain(tree: &Tree, lex: &Lexicon, i: usize) -> Chain {
         }
     }
     for _ in 0..6 {
-        if !matches!(tree.base_rel(cur), "xcomp") {
+        let Some(h) = tree.head(cur) else { break };
+        // "warned it could launch strikes": threats also govern a clause.
+        let threat_clause =
+            tree.base_rel(cur) == "ccomp" && lex.control(tree.lemma(h)) == Some(Control::Threat);
+        if !(tree.base_rel(cur) == "xcomp" || threat_clause) {
             break;
         }
-        let Some(h) = tree.head(cur) else { break };
         tokens.push(h);
         if control.is_none() {
             if let Some(c) = lex.control(tree.lemma(h)) {
@@ -114,6 +117,9 @@ pub(crate) fn flags(tree: &Tree, chain: &Chain, doc_year: Option<i32>) -> EventF
                 } else if CONDITIONAL.contains(&lemma.as_str()) {
                     f.hypothetical = true;
                 }
+            }
+            if rel == "mark" && lemma == "since" {
+                f.historical = true;
             }
             if rel == "mark" && HYPOTHETICAL_MARKS.contains(&lemma.as_str()) {
                 f.hypothetical = true;

@@ -101,10 +101,22 @@ impl<'a> Tree<'a> {
 
     /// True when the clause headed by `i` is passive.
     pub fn is_passive(&self, i: usize) -> bool {
+        // A clause with an active subject or an object is active whatever else the
+        // parser attached ("Since 2022, X have sanctioned Y").
+        if self.children[i]
+            .iter()
+            .any(|&c| matches!(self.deprel(c), "nsubj" | "obj"))
+        {
+            return false;
+        }
         self.children[i]
             .iter()
             .any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
-            || (self.tokens[i].xpos == "VBN" && matches!(self.base_rel(i), "acl" | "amod"))
+            || (self.tokens[i].xpos == "VBN"
+                && matches!(self.base_rel(i), "acl" | "amod")
+                && !self.children[i]
+                    .iter()
+                    .any(|&c| matches!(self.deprel(c), "obj" | "iobj")))
     }
 
     /// Conjuncts of `i` (transitively), not including `i`.

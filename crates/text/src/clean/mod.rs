@@ -56,7 +56,18 @@ pub fn clean(raw: &RawArticle) -> Document {
                 || continues(text, &lines, &kinds, i)
                 || parse_dateline(&text[lines[i].start..lines[i].end]).is_some())
     });
-    let title = mark_title_and_teasers(text, &lines, &mut kinds, first_body, raw.title.as_deref());
+    let outlet_hint = first_body
+        .and_then(|i| parse_dateline(&text[lines[i].start..lines[i].end]))
+        .and_then(|d| d.outlet)
+        .or_else(|| raw.source.clone());
+    let title = mark_title_and_teasers(
+        text,
+        &lines,
+        &mut kinds,
+        first_body,
+        raw.title.as_deref(),
+        outlet_hint.as_deref(),
+    );
 
     let mut removed: Vec<Removed> = Vec::new();
     for (line, kind) in lines.iter().zip(&kinds) {
@@ -213,6 +224,7 @@ fn mark_title_and_teasers(
     kinds: &mut [Option<Furniture>],
     first_body: Option<usize>,
     given: Option<&str>,
+    outlet: Option<&str>,
 ) -> Option<String> {
     let first_body = first_body?;
     let mut title: Option<String> = None;
@@ -233,6 +245,13 @@ fn mark_title_and_teasers(
             || title.as_deref().is_some_and(|t| same_title(t, s))
         {
             kinds[i] = Some(Furniture::Title);
+        } else if i < first_body && outlet.is_some_and(|o| same_title(o, s)) {
+            // The outlet's name on a line of its own is a masthead, not a headline.
+            kinds[i] = Some(Furniture::Byline);
+        } else if i < first_body && find_date(s).is_some() {
+            // A header line with a full date ("Posted on 25th Aug. 2021 by …") dates
+            // the page; it is no headline.
+            kinds[i] = Some(Furniture::Timestamp);
         } else if i < first_body {
             let candidate = (2..=30).contains(&word_count(s))
                 && (!ends_like_sentence(s) || s.ends_with(['?', '!']));
@@ -360,24 +379,30 @@ fn page_date(
         .zip(kinds)
         .filter(|(_, k)| **k == Some(Furniture::Timestamp))
         .find_map(|(l, _)| find_date(&text[l.start..l.end]).map(|(d, _)| d));
-    from_timestamps.or_else(|| {
-        let end = first_body.unwrap_or(0);
+    let end = first_body.unwrap_or(0).min(lines.len());
+    let header = |teasers: bool| {
         lines[..end]
             .iter()
             .zip(kinds)
-            .filter(|(l, k)| {
+            .filter(move |(l, k)| {
                 !l.long
-                    && !matches!(
-                        k,
+                    && match k {
+                        Some(Furniture::Teaser) => teasers,
                         Some(
                             Furniture::Caption
-                                | Furniture::PhotoCredit
-                                | Furniture::ReadMore
-                                | Furniture::Related
-                                | Furniture::Teaser
-                        )
-                    )
+                            | Furniture::PhotoCredit
+                            | Furniture::ReadMore
+                            | Furniture::Related,
+                        ) => false,
+                        _ => !teasers,
+                    }
             })
             .find_map(|(l, _)| find_date(&l.norm).map(|(d, _)| d))
-    })
+    };
+    // A header line in Title Case ("Courier | Mon 17th November 2014 | 06:45 PM")
+    // looks like a teaser headline; it is read only when no other header line dates
+    // the page.
+    from_timestamps
+        .or_else(|| header(false))
+        .or_else(|| header(true))
 }
