@@ -28,12 +28,18 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use parley_actors::{ActorDictionary, Mention};
 use parley_events::Coder;
 use parley_nlp::Model;
 use parley_text::dates;
 use parley_text::ingest::RawArticle;
 use parley_types::{Document, Event};
+
+/// Articles with at least this many sentences are parsed in parallel; shorter ones
+/// run on one thread (batches of articles are spread over the cores instead).
+const PARALLEL_SENTENCES: usize = 512;
 
 /// Errors of the pipeline, naming the article.
 #[derive(Debug, thiserror::Error)]
@@ -124,8 +130,14 @@ impl Pipeline {
             return Err(PipelineError::Empty { id: raw.id.clone() });
         }
         parley_text::split_sentences(&mut doc);
-        for sentence in &mut doc.sentences {
-            self.nlp.annotate(sentence);
+        if doc.sentences.len() >= PARALLEL_SENTENCES {
+            // A book-length page: parse its sentences on all cores.
+            let nlp = self.nlp;
+            doc.sentences.par_iter_mut().for_each(|s| nlp.annotate(s));
+        } else {
+            for sentence in &mut doc.sentences {
+                self.nlp.annotate(sentence);
+            }
         }
         Ok(doc)
     }

@@ -239,16 +239,16 @@ impl<'a> ChannelReader<'a> {
         }
         // Dates: a sentence without a date of its own continues the last statement of
         // the same speaker.
-        let mut last_dated: Option<(Actor, Date)> = None;
+        let mut dated: Vec<(Actor, Date)> = Vec::new();
         for s in &mut out {
             match (s.date, &s.speaker) {
-                (Some(d), Some(sp)) => last_dated = Some((sp.clone(), d)),
+                (Some(d), Some(sp)) => dated.push((sp.clone(), d)),
                 (None, Some(sp)) => {
-                    if let Some((prev, d)) = &last_dated {
-                        if same_actor(prev, sp) {
-                            s.date = Some(*d);
-                        }
-                    }
+                    s.date = dated
+                        .iter()
+                        .rev()
+                        .find(|(prev, _)| same_actor(prev, sp))
+                        .map(|(_, d)| *d);
                 }
                 _ => {}
             }
@@ -275,24 +275,6 @@ impl<'a> ChannelReader<'a> {
                 .copied()
                 .filter(|h| h.start >= a && h.end <= b)
                 .collect();
-            if std::env::var_os("PARLEY_DEBUG_CHANNELS").is_some() {
-                let ws: Vec<&str> = s.words[a..b].iter().map(|w| w.lower.as_str()).collect();
-                eprintln!(
-                    "SEG {:?} HITS {:?}",
-                    ws.join(" "),
-                    in_seg
-                        .iter()
-                        .map(|h| (
-                            h.label,
-                            s.words[h.start..h.end]
-                                .iter()
-                                .map(|w| w.lower.as_str())
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        ))
-                        .collect::<Vec<_>>()
-                );
-            }
             let speech = in_seg
                 .iter()
                 .find(|h| h.label == Label::Speech)
@@ -303,7 +285,7 @@ impl<'a> ChannelReader<'a> {
                 .filter(|h| {
                     matches!(h.label, Label::Marker(_))
                         && speech.is_none_or(|sp| h.start > sp)
-                        && !titles_a_name(&s.words, *h, b)
+                        && !titles_a_name(&s.words, *h, b, &in_seg)
                 })
                 .collect();
             markers = prune_markers(&s.words, markers);
@@ -543,10 +525,16 @@ fn quote_runs(doc: &Document) -> Vec<bool> {
 }
 
 fn same_actor(a: &Actor, b: &Actor) -> bool {
-    match (&a.name, &b.name) {
-        (Some(x), Some(y)) => x == y,
-        _ => a.code == b.code && a.text == b.text,
-    }
+    // "Maria Zakharova" and "Zakharova" (or a description ending in the name) are one
+    // speaker: compare surnames.
+    let surname = |x: &Actor| {
+        crate::channel::speaker_name(x)
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+    };
+    a.code == b.code && surname(a) == surname(b)
+        || matches!((&a.name, &b.name), (Some(x), Some(y)) if x == y)
 }
 
 /// Phrases of a sentence as (first word, one past last word), split at boundary marks.
@@ -598,8 +586,8 @@ fn prune_markers(words: &[Word], markers: Vec<Hit>) -> Vec<Hit> {
 
 /// True when channel words are the title of a named person ("Foreign Minister Marise
 /// Payne cancelled …"): the person acts; no channel is meant.
-fn titles_a_name(w: &[Word], marker: Hit, seg_end: usize) -> bool {
-    marker.end < seg_end && {
+fn titles_a_name(w: &[Word], marker: Hit, seg_end: usize, hits: &[Hit]) -> bool {
+    marker.end < seg_end && !hits.iter().any(|h| h.start == marker.end) && {
         let next = &w[marker.end];
         next.upos == "PROPN" || (next.upos.is_empty() && next.capitalised)
     }

@@ -13,9 +13,9 @@ root=$(cd "$(dirname "$0")/../../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-(cd "$root" && cargo build --release --quiet --bin parley --bin parley-store-bench)
-parley="$root/target/release/parley"
-bench="$root/target/release/parley-store-bench"
+(cd "$root" && cargo build --quiet -p parley -p parley-store --bins)
+parley="$root/target/debug/parley"
+bench="$root/target/debug/parley-store-bench"
 
 db="${1:-}"
 if [ -z "$db" ]; then

@@ -11,7 +11,7 @@
 //!   as SVG.
 //! - [`Store::channels`] and [`Store::claims`]: the channel ledger and contradicting
 //!   claims, from channel statements read at ingest by `parley-relations`.
-//! - [`Store::events`] and [`export`]: filtered events; GDELT 2.0, CSV, JSON Lines and
+//! - [`Store::events`] and [`Store::export`]: filtered events; GDELT 2.0, CSV, JSON Lines and
 //!   Parquet exports.
 //!
 //! ```

@@ -4,5 +4,6 @@ mod build;
 mod crash;
 mod dedup;
 mod exports;
+mod pipeline;
 mod relations;
 mod timeline;

@@ -78,6 +78,17 @@ impl Resolver<'_, '_> {
                     push(pair, &mut out);
                 }
             }
+            // "The United States and … France" flattened into one phrase: an actor
+            // hanging as a compound on a member that carries the "and".
+            if self.tree.children_rel(m, "cc").next().is_some() {
+                for &c in self.tree.children(m) {
+                    if matches!(self.tree.deprel(c), "compound" | "nsubj") {
+                        if let Some(a) = self.in_actor.get(c).copied().flatten() {
+                            push(a, &mut out);
+                        }
+                    }
+                }
+            }
             // "French and Russian diplomats": coordinated national modifiers.
             for &c in self.tree.children(m) {
                 if self.tree.deprel(c) == "amod" {
