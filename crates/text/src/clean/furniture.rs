@@ -308,6 +308,25 @@ pub(crate) fn is_caption_beside_credit(s: &str) -> bool {
     (1..=40).contains(&words) && !ends_like_sentence(s) && !quoted && !r.reporting.is_match(s)
 }
 
+/// A short line that sits alone between a photo credit and other furniture (or the
+/// page's edge), blank lines aside: a caption even when it ends with a full stop
+/// ("Protesters hold candles in central Seoul."). Body sentences are not sandwiched
+/// between a credit and a teaser, a section label or the end of the page.
+pub(crate) fn is_isolated_caption(s: &str) -> bool {
+    let r = rules();
+    let words = word_count(s);
+    let quoted = s.chars().next().is_some_and(super::line::is_opening_quote);
+    (2..=20).contains(&words) && !quoted && !r.reporting.is_match(s)
+}
+
+/// A line labelled as a caption ("Caption: …", "Photo caption: …").
+pub(crate) fn is_labelled_caption(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    ["caption:", "photo caption:", "image caption:", "pictured:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
 /// A "READ MORE" / "Related" / "Next In World" header.
 pub(crate) fn header(s: &str) -> Option<Header> {
     let r = rules();

@@ -22,7 +22,10 @@ use crate::ingest::RawArticle;
 use crate::sentence::is_non_final_abbreviation;
 use body::{BodyBuilder, Gap};
 use dateline::{parse_byline, parse_dateline};
-use furniture::{header, intrinsic, is_caption_beside_credit, rules, Furniture, Header};
+use furniture::{
+    header, intrinsic, is_caption_beside_credit, is_isolated_caption, is_labelled_caption, rules,
+    Furniture, Header,
+};
 use line::{
     ends_like_sentence, is_body_like, is_closer, is_headline_like, split_lines, word_count, Line,
 };
@@ -178,6 +181,11 @@ fn mark_list(lines: &[Line], kinds: &mut [Option<Furniture>], at: usize, h: Head
 /// Pass 2: a short description right above or below a photo credit is its caption.
 fn mark_captions_beside_credits(lines: &[Line], kinds: &mut [Option<Furniture>]) {
     for i in 0..lines.len() {
+        if kinds[i].is_none() && !lines[i].is_blank() && is_labelled_caption(&lines[i].norm) {
+            kinds[i] = Some(Furniture::Caption);
+        }
+    }
+    for i in 0..lines.len() {
         if kinds[i] != Some(Furniture::PhotoCredit) {
             continue;
         }
@@ -187,6 +195,31 @@ fn mark_captions_beside_credits(lines: &[Line], kinds: &mut [Option<Furniture>])
                 kinds[j] = Some(Furniture::Caption);
             }
         }
+        // A caption one blank line away, alone between the credit and other furniture.
+        for forward in [true, false] {
+            let Some(j) = non_blank_from(lines, i, forward) else {
+                continue;
+            };
+            let beyond = non_blank_from(lines, j, forward);
+            let l = &lines[j];
+            if kinds[j].is_none()
+                && !l.long
+                && is_isolated_caption(&l.norm)
+                && !is_headline_like(&l.norm)
+                && beyond.map_or(!ends_like_sentence(&l.norm), |k| kinds[k].is_some())
+            {
+                kinds[j] = Some(Furniture::Caption);
+            }
+        }
+    }
+}
+
+/// The nearest non-blank line after (or before) line `i`.
+fn non_blank_from(lines: &[Line], i: usize, forward: bool) -> Option<usize> {
+    if forward {
+        (i + 1..lines.len()).find(|&j| !lines[j].is_blank())
+    } else {
+        (0..i).rev().find(|&j| !lines[j].is_blank())
     }
 }
 
