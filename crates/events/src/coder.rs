@@ -12,6 +12,7 @@ use crate::engine::speech::speaker_actor;
 use crate::engine::tree::Tree;
 use crate::engine::{self, ActorRef, Coded, Context, Decision};
 use crate::error::EventsError;
+use crate::nationality;
 use crate::pattern::PatternSet;
 
 /// The event coder: patterns compiled once, shared by every document.
@@ -79,11 +80,18 @@ impl Coder {
         doc: &Document,
         mentions: &[Vec<parley_actors::Mention>],
     ) -> Vec<Event> {
+        let article = article_countries(mentions);
         let actors: Vec<Vec<ActorRef>> = doc
             .sentences
             .iter()
             .enumerate()
-            .map(|(i, s)| mention_refs(s, mentions.get(i).map(Vec::as_slice).unwrap_or(&[])))
+            .map(|(i, s)| {
+                mention_refs(
+                    s,
+                    mentions.get(i).map(Vec::as_slice).unwrap_or(&[]),
+                    &article,
+                )
+            })
             .collect();
         self.code_refs(doc, actors, None)
     }
@@ -96,11 +104,18 @@ impl Coder {
         mentions: &[Vec<parley_actors::Mention>],
         index: usize,
     ) -> Explanation {
+        let article = article_countries(mentions);
         let actors: Vec<Vec<ActorRef>> = doc
             .sentences
             .iter()
             .enumerate()
-            .map(|(i, s)| mention_refs(s, mentions.get(i).map(Vec::as_slice).unwrap_or(&[])))
+            .map(|(i, s)| {
+                mention_refs(
+                    s,
+                    mentions.get(i).map(Vec::as_slice).unwrap_or(&[]),
+                    &article,
+                )
+            })
             .collect();
         let mut decisions = Vec::new();
         let events = self.code_refs(doc, actors, Some((index, &mut decisions)));
@@ -401,14 +416,40 @@ fn actor_refs(s: &Sentence, actors: &[Actor]) -> Vec<ActorRef> {
         .collect()
 }
 
-fn mention_refs(s: &Sentence, mentions: &[parley_actors::Mention]) -> Vec<ActorRef> {
+/// The distinct countries named anywhere in an article.
+fn article_countries(mentions: &[Vec<parley_actors::Mention>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in mentions.iter().flat_map(|m| nationality::countries(m)) {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn mention_refs(
+    s: &Sentence,
+    mentions: &[parley_actors::Mention],
+    article: &[String],
+) -> Vec<ActorRef> {
     let mut out = Vec::new();
+    let country = nationality::sole_country(&nationality::countries(mentions), article);
     for m in mentions {
         let Some((start, end)) = token_range(s, m.actor.span) else {
             continue;
         };
         if m.members.is_empty() {
-            if m.is_resolved() && !is_bare_sector(&m.actor.code) {
+            // "police said" in a story about one country: that country's police.
+            if let Some(c) = country
+                .as_deref()
+                .filter(|_| nationality::is_local_sector(&m.actor.code))
+            {
+                out.push(ActorRef {
+                    actor: nationality::localize(&m.actor, c),
+                    start,
+                    end,
+                });
+            } else if m.is_resolved() && !is_bare_sector(&m.actor.code) {
                 out.push(ActorRef {
                     actor: m.actor.clone(),
                     start,

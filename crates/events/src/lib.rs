@@ -61,6 +61,7 @@ pub mod coverage;
 pub mod dictionary;
 mod engine;
 mod error;
+mod nationality;
 pub mod pattern;
 pub mod petrarch;
 mod record;

@@ -34,6 +34,7 @@ pub mod conllu;
 mod error;
 pub mod evaluate;
 mod feature;
+mod inflection;
 mod lemmatizer;
 mod lexicon;
 mod model;

@@ -15,7 +15,10 @@ use crate::NlpError;
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"PRLYNLP\0";
 /// The model format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
+/// The oldest format version this build still reads (version 2 lacks the
+/// lemmatizer's known lemmas; such a model lemmatizes by rules alone).
+const OLDEST_VERSION: u32 = 2;
 /// Largest decompressed payload accepted (guards against a damaged length field).
 const MAX_PAYLOAD: u64 = 1 << 30;
 /// Header: magic, version, payload length, BLAKE3 of the payload.
@@ -83,9 +86,11 @@ impl Model {
             return Err(NlpError::model("not a parley NLP model (bad magic)", 0));
         }
         let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-        if version != FORMAT_VERSION {
+        if !(OLDEST_VERSION..=FORMAT_VERSION).contains(&version) {
             return Err(NlpError::model(
-                format!("format version {version}, this build reads {FORMAT_VERSION}"),
+                format!(
+                    "format version {version}, this build reads {OLDEST_VERSION} to {FORMAT_VERSION}"
+                ),
                 8,
             ));
         }
@@ -106,7 +111,7 @@ impl Model {
         let mut d = Decoder::new(&payload);
         let provenance = d.str()?;
         let tokenizer = Tokenizer::decode(&mut d)?;
-        let lemmatizer = Lemmatizer::decode(&mut d)?;
+        let lemmatizer = Lemmatizer::decode(&mut d, version)?;
         let tagger = Tagger::decode(&mut d)?;
         let parser = Parser::decode(&mut d)?;
         if !d.at_end() {

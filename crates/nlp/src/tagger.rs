@@ -27,7 +27,7 @@ pub(crate) struct TaggerSetup<'a> {
 /// The trained tagger.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tagger {
-    weights: Weights,
+    pub(crate) weights: Weights,
     /// Class names: (UPOS, XPOS).
     pub(crate) classes: Vec<(String, String)>,
     lexicon: Lexicon,

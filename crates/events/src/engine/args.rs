@@ -42,6 +42,23 @@ const CIRCUMSTANTIAL: &[&str] = &[
     "ago",
 ];
 
+/// Nouns of documents and statements whose author does what they say ("issued a
+/// declaration demanding …").
+const STATEMENTS: &[&str] = &[
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "resolution",
+    "letter",
+    "note",
+    "decree",
+    "order",
+    "appeal",
+    "ultimatum",
+    "message",
+];
+
 /// Lemmas of relative and first-person pronouns.
 pub(crate) const RELATIVE: &[&str] = &["who", "which", "that", "whom"];
 pub(crate) const FIRST_PERSON: &[&str] = &["we", "us", "our", "i", "me", "my", "ours"];
@@ -173,7 +190,8 @@ impl Resolver<'_, '_> {
         for &c in tree.children(i) {
             if tree.base_rel(c) == "nmod" && tree.deprel(c) != "nmod:poss" {
                 let case = tree.case_of(c);
-                if matches!(case.as_deref(), Some("of" | "from" | "in")) {
+                // "calls by Belarus", "an appeal from Gbagbo": the author.
+                if matches!(case.as_deref(), Some("of" | "from" | "in" | "by")) {
                     order.push(c);
                 }
             }
@@ -236,6 +254,16 @@ impl Resolver<'_, '_> {
                                 && matches!(tree.base_rel(head), "nmod" | "obj" | "appos")
                             {
                                 return Some(up);
+                            }
+                            // "X issued a statement condemning Y": the document's
+                            // author acts.
+                            if tree.base_rel(head) == "obj"
+                                && tree.is_verb(up)
+                                && STATEMENTS
+                                    .contains(&tree.lemma(head).to_ascii_lowercase().as_str())
+                            {
+                                cur = up;
+                                continue;
                             }
                         }
                     }

@@ -2,6 +2,7 @@
 //! intent and speaker for each.
 
 pub(crate) mod args;
+pub(crate) mod clauses;
 pub(crate) mod matcher;
 pub(crate) mod modality;
 pub(crate) mod speech;
@@ -35,6 +36,11 @@ pub(crate) struct Coded {
     pub quoted: bool,
     /// Trigger token range (first, last) for the evidence span.
     pub trigger: (usize, usize),
+    /// The trigger's head token (the clause it belongs to).
+    pub token: usize,
+    /// Other participants of the trigger, candidates when the target is the
+    /// source's own side.
+    pub alternates: Vec<usize>,
     pub rule: String,
 }
 
@@ -142,6 +148,22 @@ pub(crate) fn code_sentence(
         }
     }
     triggers.retain(|t| !covered.contains(&t.token) && !controllers.contains(&t.token));
+    // The condition of an event ("… unless X closes its base") is not an event.
+    let conditions: Vec<usize> = triggers
+        .iter()
+        .map(|t| t.token)
+        .filter(|&i| clauses::is_condition(&tree, i, &fired))
+        .collect();
+    if let Some(log) = explain.as_deref_mut() {
+        for &i in &conditions {
+            log.push(Decision {
+                trigger: tokens[i].text.clone(),
+                rule: "condition".into(),
+                outcome: "the condition of another event, not coded".into(),
+            });
+        }
+    }
+    triggers.retain(|t| !conditions.contains(&t.token));
 
     let speech = speech::Speech::new(&tree, lex, &resolver);
     let mut out = Vec::new();
@@ -171,6 +193,14 @@ pub(crate) fn code_sentence(
     {
         out.push(d);
     }
+    let key = |a: usize| {
+        actors
+            .get(a)
+            .map(|x| x.actor.key().to_string())
+            .unwrap_or_default()
+    };
+    let fired: Vec<usize> = triggers.iter().map(|t| t.token).collect();
+    clauses::merge(&resolver, &fired, &key, &mut out);
     out
 }
 
@@ -321,6 +351,23 @@ fn code_trigger(
             }
         }
     }
+    // "threatened to deliver blows to X": the complement's participants.
+    if targets.is_empty() && !is_noun && p.target != TargetSlot::Nothing && !ctx.foreign {
+        targets = clauses::complement_targets(r, i)
+            .into_iter()
+            .filter(|a| !sources.contains(a))
+            .collect();
+    }
+    // "reiterated its demand that Israel ease …": the subject of the noun's clause.
+    if targets.is_empty() && p.target != TargetSlot::Nothing && !ctx.foreign {
+        let noun = if is_noun { Some(i) } else { t.object };
+        if let Some(n) = noun {
+            targets = clauses::noun_clause_subject(r, n)
+                .into_iter()
+                .filter(|a| !sources.contains(a))
+                .collect();
+        }
+    }
     if targets.is_empty() && ctx.foreign {
         if let Some(a) =
             (i + 1..tree.len()).find_map(|k| r.in_actor[k].filter(|a| !sources.contains(a)))
@@ -396,11 +443,36 @@ fn code_trigger(
     } else {
         p.code.clone()
     };
-    let code = if ctx.foreign {
+    let mut code = if ctx.foreign {
         base
     } else {
         adjust_code(&base, ch.control.map(|c| c.1), &mut flags)
     };
+    // A threat or announced act made conditional on another party ("threatened to
+    // strike unless Baghdad accepts", "will withdraw unless X holds elections"): that
+    // party is the target, and an ultimatum is a threat.
+    if !ctx.foreign && !is_noun {
+        if let Some((party, ultimatum)) = clauses::condition_subject(r, &ch.tokens) {
+            let party: Vec<usize> = canon(&party)
+                .into_iter()
+                .filter(|a| !sources.contains(a))
+                .collect();
+            let threat = code.starts_with("13");
+            let announced = ultimatum && (flags.future || code.starts_with("03"));
+            if !party.is_empty() && (threat || announced) {
+                if !threat {
+                    code = modality::intent_code(&p.code)
+                        .filter(|c| c.starts_with("13"))
+                        .unwrap_or("130")
+                        .to_string();
+                }
+                // An ultimatum is aimed at the party it is put to.
+                if targets.is_empty() || !threat {
+                    targets = party;
+                }
+            }
+        }
+    }
 
     let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
     if targets.is_empty()
@@ -439,6 +511,14 @@ fn code_trigger(
     if pairs.is_empty() {
         return Some("source and target are the same actor".into());
     }
+    let alternates: Vec<usize> = if ctx.foreign || is_noun {
+        Vec::new()
+    } else {
+        canon(&clauses::participant_actors(r, i, t.object))
+            .into_iter()
+            .filter(|a| !sources.contains(a) && !targets.contains(a))
+            .collect()
+    };
     let last = t.object.filter(|&o| o > i).unwrap_or(i);
     let first = t.object.filter(|&o| o < i).unwrap_or(i);
     for (s, g) in pairs {
@@ -451,6 +531,8 @@ fn code_trigger(
             speaker,
             quoted,
             trigger: (first, last),
+            token: i,
+            alternates: alternates.clone(),
             rule: p.rule.clone(),
         });
     }

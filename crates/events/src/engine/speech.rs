@@ -136,6 +136,8 @@ impl Speech {
                         speaker: None,
                         quoted: self.in_quote.get(c).copied().unwrap_or(false),
                         trigger: (c, c),
+                        token: c,
+                        alternates: Vec::new(),
                         rule: format!(
                             "speech: {} … {} (demand in reported speech)",
                             tree.tokens[s].text, tree.tokens[c].text
