@@ -62,7 +62,9 @@ pub struct DyadArgs {
     /// Only events with A as source and B as target.
     #[arg(long)]
     pub directed: bool,
-    /// Key events listed per period.
+    /// Key events listed per period: the most reported stories, then the strongest
+    /// Goldstein weights. Up to 5 come from the store's day aggregates; more read
+    /// every story of the dyad (slower on a large store).
     #[arg(long, default_value_t = 3)]
     pub key_events: usize,
     /// Also draw the timeline as SVG into FILE.

@@ -3,6 +3,8 @@
 //! Every file is one entry a line, columns separated by `|`, lists by `;`, `#`
 //! starting a comment. Each file's header says what its columns mean.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::dictionary::DictionaryBuilder;
@@ -43,11 +45,11 @@ fn column<'a>(cols: &[&'a str], i: usize, file: &str, line: usize) -> Result<&'a
     })
 }
 
-fn actor(kind: MentionKind, code: &str, name: Option<&str>) -> Meaning {
+fn dated_actor(kind: MentionKind, code: &str, name: Option<&str>, dated: &[DatedCode]) -> Meaning {
     Meaning::Actor {
         kind,
         code: code.to_string(),
-        dated: Vec::new(),
+        dated: dated.to_vec(),
         name: name.map(str::to_string),
         family: None,
         adjective: false,
@@ -88,7 +90,19 @@ pub(crate) fn load_actors(b: &mut DictionaryBuilder) -> Result<(), ActorError> {
 fn load_countries(b: &mut DictionaryBuilder) -> Result<(), ActorError> {
     let file = "builtin:countries.txt";
     for (line, cols) in rows(COUNTRIES) {
-        let code = column(&cols, 0, file, line)?;
+        let mut codes = list(column(&cols, 0, file, line)?);
+        let code = codes.next().unwrap_or("");
+        // "SSD; SDN ..2011-07-08": before independence its names are the older state's.
+        let before = dated_codes(codes, file, line)?;
+        let with_suffix = |suffix: &str| -> Vec<DatedCode> {
+            before
+                .iter()
+                .map(|d| DatedCode {
+                    code: format!("{}{suffix}", d.code),
+                    ..d.clone()
+                })
+                .collect()
+        };
         if code.len() != 3 || !code.bytes().all(|c| c.is_ascii_uppercase()) {
             return Err(ActorError::syntax(
                 file,
@@ -98,23 +112,24 @@ fn load_countries(b: &mut DictionaryBuilder) -> Result<(), ActorError> {
         }
         let names: Vec<&str> = list(column(&cols, 1, file, line)?).collect();
         let canonical = names.first().copied();
-        let m = b.meaning(actor(MentionKind::Country, code, canonical));
+        let m = b.meaning(dated_actor(MentionKind::Country, code, canonical, &before));
         for n in &names {
             b.phrase(n, m, CaseRule::of(n));
         }
         let adj = b.meaning(Meaning::Actor {
             kind: MentionKind::Demonym,
             code: code.to_string(),
-            dated: Vec::new(),
+            dated: before.clone(),
             name: canonical.map(str::to_string),
             family: None,
             adjective: true,
             plural: false,
         });
+        // "Nigerians", "Palestinians": the people of the country, civilians.
         let people = b.meaning(Meaning::Actor {
             kind: MentionKind::Demonym,
-            code: code.to_string(),
-            dated: Vec::new(),
+            code: format!("{code}CVL"),
+            dated: with_suffix("CVL"),
             name: canonical.map(str::to_string),
             family: None,
             adjective: false,
@@ -123,7 +138,7 @@ fn load_countries(b: &mut DictionaryBuilder) -> Result<(), ActorError> {
         let person = b.meaning(Meaning::Actor {
             kind: MentionKind::Demonym,
             code: code.to_string(),
-            dated: Vec::new(),
+            dated: before.clone(),
             name: canonical.map(str::to_string),
             family: None,
             adjective: false,
@@ -141,13 +156,19 @@ fn load_countries(b: &mut DictionaryBuilder) -> Result<(), ActorError> {
             let p = plural(n);
             b.phrase(&p, people, CaseRule::of(&p));
         }
+        // Before independence a capital is a town of the older state.
         let gov = format!("{code}GOV");
         for c in list(cols.get(4).copied().unwrap_or("")) {
-            let m = b.meaning(actor(MentionKind::Capital, &gov, Some(c)));
+            let m = b.meaning(dated_actor(MentionKind::Capital, &gov, Some(c), &before));
             b.phrase(c, m, CaseRule::of(c));
         }
         for s in list(cols.get(5).copied().unwrap_or("")) {
-            let m = b.meaning(actor(MentionKind::Institution, &gov, Some(s)));
+            let m = b.meaning(dated_actor(
+                MentionKind::Institution,
+                &gov,
+                Some(s),
+                &with_suffix("GOV"),
+            ));
             b.phrase(s, m, CaseRule::of(s));
         }
     }
@@ -155,11 +176,22 @@ fn load_countries(b: &mut DictionaryBuilder) -> Result<(), ActorError> {
 }
 
 fn load_cities(b: &mut DictionaryBuilder) -> Result<(), ActorError> {
+    // A town of a state that became independent belonged to the older one before.
+    let mut before: HashMap<&str, Vec<DatedCode>> = HashMap::new();
+    for (line, cols) in rows(COUNTRIES) {
+        let mut codes = list(cols.first().copied().unwrap_or(""));
+        let code = codes.next().unwrap_or("");
+        let dated = dated_codes(codes, "builtin:countries.txt", line)?;
+        if !dated.is_empty() {
+            before.insert(code, dated);
+        }
+    }
     let file = "builtin:cities.txt";
     for (line, cols) in rows(CITIES) {
         let code = column(&cols, 0, file, line)?;
+        let dated = before.get(code).map_or(&[][..], Vec::as_slice);
         for c in list(column(&cols, 1, file, line)?) {
-            let m = b.meaning(actor(MentionKind::City, code, Some(c)));
+            let m = b.meaning(dated_actor(MentionKind::City, code, Some(c), dated));
             b.phrase(c, m, CaseRule::of(c));
         }
     }
@@ -182,25 +214,7 @@ fn load_named(b: &mut DictionaryBuilder, file: &str, text: &str) -> Result<(), A
     for (line, cols) in rows(text) {
         let mut codes = list(column(&cols, 0, file, line)?);
         let code = codes.next().unwrap_or("");
-        let mut dated = Vec::new();
-        for c in codes {
-            let (c, dates) = c
-                .split_once(' ')
-                .filter(|(_, d)| d.contains(".."))
-                .ok_or_else(|| {
-                    ActorError::syntax(
-                        file,
-                        line,
-                        format!("dated code {c:?} needs 'CODE FROM..UNTIL'"),
-                    )
-                })?;
-            let (from, until) = dates.split_once("..").unwrap_or((dates, ""));
-            dated.push(DatedCode {
-                code: c.to_string(),
-                from: parse_date(from, file, line)?,
-                until: parse_date(until, file, line)?,
-            });
-        }
+        let dated = dated_codes(codes, file, line)?;
         let kind = MentionKind::parse(column(&cols, 1, file, line)?)
             .ok_or_else(|| ActorError::syntax(file, line, format!("unknown kind {:?}", cols[1])))?;
         let family = Some(column(&cols, 2, file, line)?)
@@ -232,6 +246,34 @@ fn load_named(b: &mut DictionaryBuilder, file: &str, text: &str) -> Result<(), A
         }
     }
     Ok(())
+}
+
+/// Dated codes written after the default one: `CODE FROM..UNTIL` each.
+fn dated_codes<'a>(
+    codes: impl Iterator<Item = &'a str>,
+    file: &str,
+    line: usize,
+) -> Result<Vec<DatedCode>, ActorError> {
+    let mut dated = Vec::new();
+    for c in codes {
+        let (c, dates) = c
+            .split_once(' ')
+            .filter(|(_, d)| d.contains(".."))
+            .ok_or_else(|| {
+                ActorError::syntax(
+                    file,
+                    line,
+                    format!("dated code {c:?} needs 'CODE FROM..UNTIL'"),
+                )
+            })?;
+        let (from, until) = dates.split_once("..").unwrap_or((dates, ""));
+        dated.push(DatedCode {
+            code: c.to_string(),
+            from: parse_date(from, file, line)?,
+            until: parse_date(until, file, line)?,
+        });
+    }
+    Ok(dated)
 }
 
 /// Parses `YYYY-MM-DD`; an empty string is an open end.
@@ -308,7 +350,7 @@ pub(crate) fn load_roles(b: &mut DictionaryBuilder) -> Result<(), ActorError> {
             .map(str::trim)
             .collect();
         for f in &flags {
-            if !["", "-", "person", "f", "m", "mass", "noplural"].contains(f) {
+            if !["", "-", "person", "f", "m", "mass", "noplural", "weak"].contains(f) {
                 return Err(ActorError::syntax(
                     file,
                     line,
@@ -338,6 +380,7 @@ pub(crate) fn load_roles(b: &mut DictionaryBuilder) -> Result<(), ActorError> {
             gender,
             prefix: false,
             stack: false,
+            weak: has("weak"),
         };
         for form in forms {
             let (one, more) = match form.split_once('/') {
@@ -369,6 +412,7 @@ pub(crate) fn load_references(b: &mut DictionaryBuilder) -> Result<(), ActorErro
             "they" => Meaning::Reference(Reference::Plural),
             "pair" => Meaning::Reference(Reference::Pair),
             "former" => Meaning::Modifier(Modifier::Former),
+            "ethnic" => Meaning::Modifier(Modifier::Ethnic),
             "title-f" => Meaning::Modifier(Modifier::Title(Some(Gender::Female))),
             "title-m" => Meaning::Modifier(Modifier::Title(Some(Gender::Male))),
             "title" => Meaning::Modifier(Modifier::Title(None)),

@@ -62,6 +62,8 @@ impl<'d> Composer<'d> {
         merge_places(text, &mut drafts);
         distribute_roles(text, &mut drafts);
         merge_appositions(text, &mut drafts);
+        place_communities(&mut drafts);
+        state_outlets(text, &mut drafts);
         for d in &mut drafts {
             if d.root.is_none() && d.person.is_none() && d.has_role() && !d.definite {
                 d.definite = preceded_by_definite(text, d.start);
@@ -97,6 +99,14 @@ impl<'d> Composer<'d> {
                     Gap::Other
                 };
                 let word = text.get(d.start..d.end).unwrap_or("");
+                // "Bosnian Serbs": a people living in the state the adjective names.
+                if gap == Gap::Adjacent && community_of(d, m) {
+                    d.sectors = vec!["CVL".to_string()];
+                    d.end = hit.end;
+                    d.plural = true;
+                    d.adjective = false;
+                    continue;
+                }
                 if plausible && takes(d, m, gap, word) {
                     d.add(m, hit.end, self.date);
                     continue;
@@ -177,6 +187,24 @@ impl<'d> Composer<'d> {
             }
         }
     }
+}
+
+/// Is `m` a people noun ("Serbs") after a bare nationality adjective ("Bosnian")
+/// or a country's name ("Kosovo Albanians")?
+fn community_of(d: &Draft, m: &Meaning) -> bool {
+    d.is_bare_base()
+        && !d.ethnic
+        && d.prefixes.is_empty()
+        && ((d.adjective && d.base_kind == Some(MentionKind::Demonym))
+            || d.base_kind == Some(MentionKind::Country))
+        && matches!(
+            m,
+            Meaning::Actor {
+                kind: MentionKind::Demonym,
+                plural: true,
+                ..
+            }
+        )
 }
 
 /// May draft `d` take meaning `m` across `gap`? `word` is the draft's text so far.
@@ -279,9 +307,16 @@ fn merge_places(text: &str, drafts: &mut Vec<Draft>) {
             };
         if merge {
             let e = drafts.remove(i + 1);
+            // A capital named as a place ("demonstrators in Baghdad") is the
+            // country, not its government: the role decides the sector.
+            let capital = e.base_kind == Some(MentionKind::Capital) && !e.has_role();
             let d = &mut drafts[i];
             d.root = e.root;
-            d.sectors = e.sectors;
+            d.sectors = if capital && !d.role_sectors.is_empty() {
+                Vec::new()
+            } else {
+                e.sectors
+            };
             if d.sectors.iter().any(|s| d.role_sectors.contains(s)) {
                 d.role_sectors.clear();
             }
@@ -371,6 +406,99 @@ fn merge_appositions(text: &str, drafts: &mut Vec<Draft>) {
             d.person = e.person;
             d.end = e.end;
             continue;
+        }
+        i += 1;
+    }
+}
+
+/// Pass 5: "ethnic Albanians ... in southern Serbia": a community named by its
+/// origin belongs to the state the sentence places it in, the nearest other
+/// country or town named; it is civilians unless a role noun says otherwise.
+fn place_communities(drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        if !drafts[i].ethnic {
+            continue;
+        }
+        let Some(own) = drafts[i].root.clone() else {
+            drafts[i].null = true;
+            continue;
+        };
+        let at = drafts[i].start;
+        let place = drafts
+            .iter()
+            .enumerate()
+            .filter(|(j, p)| {
+                *j != i
+                    && matches!(
+                        p.base_kind,
+                        Some(MentionKind::Country | MentionKind::Capital | MentionKind::City)
+                    )
+                    && p.root.as_deref().is_some_and(|r| r.len() == 3 && r != own)
+            })
+            .min_by_key(|(_, p)| p.start.abs_diff(at))
+            .and_then(|(_, p)| p.root.clone());
+        let d = &mut drafts[i];
+        if let Some(root) = place {
+            d.root = Some(root);
+        }
+        d.sectors = if d.role_sectors.is_empty() {
+            vec!["CVL".to_string()]
+        } else {
+            Vec::new()
+        };
+        d.adjective = false;
+    }
+}
+
+/// Words before a media noun that make the outlet the state's.
+const STATE_RUN: &[&str] = &[
+    "official",
+    "state",
+    "state-run",
+    "state-owned",
+    "state-controlled",
+    "government",
+    "government-run",
+    "government-owned",
+    "government-controlled",
+];
+
+/// Pass 6: "the official Syrian newspaper", "a state-run Iranian daily": an
+/// outlet the state runs speaks for its government (`GOV`, then `MED`).
+fn state_outlets(text: &str, drafts: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i < drafts.len() {
+        let d = &drafts[i];
+        if d.role_sectors != ["MED"] || !d.sectors.is_empty() {
+            i += 1;
+            continue;
+        }
+        // "official" read as a role noun of its own, right before the outlet.
+        let lone_word =
+            |p: &Draft| p.roles == 1 && p.root.is_none() && p.person.is_none() && p.name.is_none();
+        if i > 0
+            && lone_word(&drafts[i - 1])
+            && text
+                .get(drafts[i - 1].start..d.start)
+                .is_some_and(|w| STATE_RUN.contains(&w.trim().to_lowercase().as_str()))
+        {
+            let start = drafts[i - 1].start;
+            drafts.remove(i - 1);
+            let d = &mut drafts[i - 1];
+            d.start = start;
+            d.role_sectors = vec!["GOV".to_string(), "MED".to_string()];
+            continue;
+        }
+        let floor = if i == 0 { 0 } else { drafts[i - 1].end };
+        let before = text.get(floor..d.start).unwrap_or("").trim_end();
+        let word_start = before
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |p| p + 1);
+        let word = before.get(word_start..).unwrap_or("").to_lowercase();
+        if STATE_RUN.contains(&word.as_str()) {
+            let d = &mut drafts[i];
+            d.role_sectors = vec!["GOV".to_string(), "MED".to_string()];
+            d.start = floor + word_start;
         }
         i += 1;
     }

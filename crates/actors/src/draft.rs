@@ -50,6 +50,10 @@ pub(crate) struct Draft {
     pub adjective: bool,
     pub reference: Option<Reference>,
     pub possessive_pronoun: bool,
+    /// Began with "ethnic": the community's state is the place the sentence names.
+    pub ethnic: bool,
+    /// The last role noun gives way to a later one.
+    pub weak_role: bool,
     pub null: bool,
     pub last: Last,
 }
@@ -119,6 +123,8 @@ impl Draft {
             adjective: false,
             reference: None,
             possessive_pronoun: false,
+            ethnic: false,
+            weak_role: false,
             null: false,
             last: Last::Base,
         }
@@ -179,6 +185,10 @@ impl Draft {
                 self.former = true;
                 self.last = Last::Modifier;
             }
+            Meaning::Modifier(Modifier::Ethnic) => {
+                self.ethnic = true;
+                self.last = Last::Modifier;
+            }
             Meaning::Modifier(Modifier::Title(g)) => {
                 self.title = true;
                 self.gender = self.gender.or(*g);
@@ -209,9 +219,10 @@ impl Draft {
                     self.role_sectors.push(s);
                 }
             }
-        } else if self.sectors.is_empty() && self.role_sectors.is_empty() {
+        } else if self.sectors.is_empty() && (self.role_sectors.is_empty() || self.weak_role) {
             self.role_sectors = split_root(&format!("XXX{}", r.sector)).1;
         }
+        self.weak_role = r.weak && !r.stack;
         if r.kin != r.family {
             self.families.push(r.kin.clone());
         }

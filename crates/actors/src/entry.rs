@@ -45,6 +45,9 @@ pub(crate) struct Role {
     pub prefix: bool,
     /// Appends its sector even when the actor already has one (PETRARCH agents).
     pub stack: bool,
+    /// A later role noun replaces its sector ("Hutu rebels" are rebels, "village
+    /// elders" are not a village).
+    pub weak: bool,
 }
 
 /// A word that changes the actor it precedes.
@@ -54,6 +57,9 @@ pub(crate) enum Modifier {
     Former,
     /// "Madame", "Mr": a title before a role or name.
     Title(Option<Gender>),
+    /// "ethnic": a community named by its origin, living in another state
+    /// ("ethnic Albanians in southern Serbia").
+    Ethnic,
 }
 
 /// A pronoun or plural reference to be resolved in the document.

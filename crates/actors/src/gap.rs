@@ -184,6 +184,8 @@ pub(crate) fn classify(text: &str) -> Gap {
         "in" | "in the" | "at" | "at the" | "from" | "from the" | "based in" | "based in the"
         | "operating in" | "operating in the" | "to" | "to the" => return Gap::In,
         "and" | "and the" => return Gap::And,
+        // "Vietnamese-led forces": the leading state's own forces.
+        "-led" => return Gap::Skip,
         "," | ", the" | ", a" | ", an" | ", who is the" | ", now the" => return Gap::Apposition,
         _ => {}
     }
@@ -318,6 +320,7 @@ mod tests {
         assert_eq!(classify(" of the "), Gap::Of);
         assert_eq!(classify("'s new "), Gap::Skip);
         assert_eq!(classify(" Sandinista "), Gap::Skip);
+        assert_eq!(classify("-led "), Gap::Skip);
         assert_eq!(classify(" said on "), Gap::Other);
         assert_eq!(classify(", the "), Gap::Apposition);
     }

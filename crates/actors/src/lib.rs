@@ -22,7 +22,13 @@
 //! (nationality + institution + role + name), "X of Country", "Country's X" and
 //! appositions join, and coreference points surnames, titles ("the minister",
 //! "Madame Minister"), descriptions ("the ministry") and pronouns at the nearest
-//! compatible actor. A reference that cannot be resolved stays unresolved. Tokens
+//! compatible actor. A reference that cannot be resolved stays unresolved. Codes
+//! follow the date: office holders, movements that governed for some years, and
+//! states that became independent (before that, their capital and towns belong to
+//! the older state). A capital named as a place ("protesters in Nairobi") is the
+//! country, not its government; "ethnic Hungarians in Slovakia" are civilians of
+//! the state the sentence places them in; state-run outlets ("the official Iraqi
+//! news agency") speak for the government. Tokens
 //! from the nlp stage are used when present (heads, expletive "it") but are not
 //! required.
 //!

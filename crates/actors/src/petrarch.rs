@@ -303,6 +303,7 @@ pub(crate) fn load_agents(
             gender: None,
             prefix,
             stack: true,
+            weak: false,
         };
         let one = b.meaning(Meaning::Role(role(false)));
         let many = b.meaning(Meaning::Role(role(true)));

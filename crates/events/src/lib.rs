@@ -10,7 +10,11 @@
 //! "by", control chains ("agreed to expel"), coordination (one event per member),
 //! relative clauses, "on X's initiative", reported speech (the speaker goes to
 //! `attribution`), negation, modality and history flags, and intent ("promised to",
-//! "threatened to", "refused to", "will"). Each event carries its CAMEO code,
+//! "threatened to", "refused to", "will"). An act inside another act's clause or
+//! phrase (what was demanded, offered or given as background) is part of that act,
+//! not a second event; targets are also read inside the object phrase (national
+//! modifiers, hyphenated pairs such as "the China-Australia dialogue", the author of
+//! a rejected proposal). Each event carries its CAMEO code,
 //! Goldstein weight, QuadClass and PLOVER type, mode and context from
 //! [`parley_cameo`], and evidence naming the dictionary line that fired.
 //!

@@ -188,6 +188,18 @@ fn names_unique(cases: &[Case]) {
 fn fixture_names_are_unique() {
     names_unique(&load("features.json"));
     names_unique(&load("paraphrases.json"));
+    names_unique(&load("clauses.json"));
+}
+
+#[test]
+fn clause_structure() {
+    let f = failures(&load("clauses.json"));
+    assert!(
+        f.is_empty(),
+        "{} failing clause fixtures:\n{}",
+        f.len(),
+        f.join("\n")
+    );
 }
 
 #[test]

@@ -36,6 +36,13 @@ impl Rewrite {
     }
 
     fn apply(&self, form: &str) -> Option<String> {
+        if form.is_ascii() {
+            let keep = form.len().checked_sub(self.strip).filter(|&k| k > 0)?;
+            let mut s = String::with_capacity(keep + self.add.len());
+            s.push_str(&form[..keep]);
+            s.push_str(&self.add);
+            return Some(s);
+        }
         let n = form.chars().count();
         if self.strip >= n {
             return None;
@@ -63,7 +70,13 @@ pub struct Lemmatizer {
 }
 
 fn key(a: &str, b: &str) -> u64 {
-    feat(7, hash_str(a), hash_str(b), 0)
+    key_hashed(hash_str(a), hash_str(b))
+}
+
+/// [`key`] from the two strings' hashes.
+#[inline]
+fn key_hashed(a: u64, b: u64) -> u64 {
+    feat(7, a, b, 0)
 }
 
 /// Tags whose lemma keeps the case of the form (names; e-mail and web addresses).
@@ -116,14 +129,16 @@ impl Lemmatizer {
         }
     }
 
-    fn exception(&self, form: &str, xpos: &str) -> Option<&str> {
-        let i = *self.exception_index.get(&key(form, xpos))?;
+    /// The exception for `form` tagged `xpos` (`hx` = hash of `xpos`).
+    fn exception(&self, form: &str, xpos: &str, hx: u64) -> Option<&str> {
+        let i = *self.exception_index.get(&key_hashed(hash_str(form), hx))?;
         let (f, x, l) = self.exceptions.get(i)?;
         (f == form && x == xpos).then_some(l.as_str())
     }
 
-    fn rule(&self, xpos: &str, suffix: &str) -> Option<&Rewrite> {
-        let i = *self.rule_index.get(&key(xpos, suffix))?;
+    /// The rule for `suffix` under `xpos` (`hx` = hash of `xpos`).
+    fn rule(&self, xpos: &str, hx: u64, suffix: &str) -> Option<&Rewrite> {
+        let i = *self.rule_index.get(&key_hashed(hx, hash_str(suffix)))?;
         let (x, s, r) = self.rules.get(i)?;
         (x == xpos && s == suffix).then_some(r)
     }
@@ -149,28 +164,39 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
-        if let Some(l) = self.exception(form, xpos) {
+        let hx = hash_str(xpos);
+        if let Some(l) = self.exception(form, xpos, hx) {
             return l.to_string();
         }
         let base = if keeps_case(xpos) {
             form.to_string()
+        } else if form.is_ascii() {
+            form.to_ascii_lowercase()
         } else {
             form.to_lowercase()
         };
-        if let Some(l) = self.exception(&base, xpos) {
-            return l.to_string();
+        // A form already in lower case was looked up just above.
+        if base != form {
+            if let Some(l) = self.exception(&base, xpos, hx) {
+                return l.to_string();
+            }
         }
-        self.unseen(&base, xpos)
+        self.unseen_hashed(&base, xpos, hx)
     }
 
     /// The lemma of a form the exception table does not list: the rule's result if it
     /// is a known lemma of the tag's class, else the first spelling candidate that is,
     /// then the same with lemmas of any class, then (verbs) the best spelling guess.
     fn unseen(&self, base: &str, xpos: &str) -> String {
+        self.unseen_hashed(base, xpos, hash_str(xpos))
+    }
+
+    /// [`Lemmatizer::unseen`] with the hash of `xpos` given.
+    fn unseen_hashed(&self, base: &str, xpos: &str, hx: u64) -> String {
         if grouped_number(base, xpos) {
             return base.replace(',', "");
         }
-        let by_rule = self.by_rule(base, xpos);
+        let by_rule = self.by_rule(base, xpos, hx);
         if self.known.is_empty() {
             return by_rule;
         }
@@ -201,15 +227,15 @@ impl Lemmatizer {
         }
     }
 
-    fn by_rule(&self, base: &str, xpos: &str) -> String {
-        let starts: Vec<usize> = base
-            .char_indices()
-            .rev()
-            .take(MAX_SUFFIX)
-            .map(|(i, _)| i)
-            .collect();
-        for &start in starts.iter().rev() {
-            if let Some(r) = self.rule(xpos, &base[start..]) {
+    fn by_rule(&self, base: &str, xpos: &str, hx: u64) -> String {
+        let mut starts = [0usize; MAX_SUFFIX];
+        let mut n = 0;
+        for ((i, _), s) in base.char_indices().rev().zip(starts.iter_mut()) {
+            *s = i;
+            n += 1;
+        }
+        for &start in starts[..n].iter().rev() {
+            if let Some(r) = self.rule(xpos, hx, &base[start..]) {
                 if let Some(l) = r.apply(base) {
                     return l;
                 }

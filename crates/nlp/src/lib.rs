@@ -41,10 +41,12 @@ mod model;
 mod parser;
 mod parser_train;
 mod perceptron;
+mod positions;
 mod shuffle;
 mod tagger;
 mod tokenizer;
 pub mod train;
+mod trainer;
 
 pub use error::NlpError;
 pub use lemmatizer::Lemmatizer;

@@ -58,7 +58,7 @@ impl Model {
 
     /// A model with no trained weights (every word `X`, a flat tree).
     pub fn empty() -> Model {
-        use crate::perceptron::Trainer;
+        use crate::trainer::Trainer;
         Model {
             tokenizer: Tokenizer::default(),
             tagger: Tagger::from_parts(

@@ -8,6 +8,7 @@
 use crate::codec::{Decoder, Encoder};
 use crate::feature::{feat, WordFacts, NONE};
 use crate::perceptron::Weights;
+use crate::positions::PositionScores;
 use crate::tagger::argmax_i32;
 use crate::NlpError;
 
@@ -184,9 +185,59 @@ impl Input<'_> {
     }
 }
 
-/// Features for choosing the next transition.
+/// The stack's top three items (`NO` where the stack is shorter).
+pub(crate) fn stack_top(st: &State) -> (u32, u32, u32) {
+    let k = st.stack.len();
+    let at = |i: usize| if k > i { st.stack[k - 1 - i] } else { NO };
+    (at(0), at(1), at(2))
+}
+
+/// Features for choosing the next transition: the bias, those that read one
+/// position each ([`stack_features`], [`buffer_features`]), then the rest
+/// ([`configuration_features`]).
 pub(crate) fn action_features(st: &State, x: &Input<'_>, out: &mut Vec<u64>) {
     out.clear();
+    let (s0, s1, s2) = stack_top(st);
+    out.push(feat(100, 0, 0, 0));
+    stack_features(x, 0, s0, out);
+    buffer_features(x, st.n, st.b, out);
+    stack_features(x, 1, s1, out);
+    stack_features(x, 2, s2, out);
+    configuration_features(st, x, out);
+}
+
+/// The features of stack item `depth` (0 = top) being `p`.
+pub(crate) fn stack_features(x: &Input<'_>, depth: usize, p: u32, out: &mut Vec<u64>) {
+    let (w, t) = (x.w(p), x.t(p));
+    match depth {
+        0 => out.extend_from_slice(&[feat(101, w, t, 0), feat(102, w, 0, 0), feat(103, t, 0, 0)]),
+        1 => out.extend_from_slice(&[feat(112, w, t, 0), feat(113, w, 0, 0), feat(114, t, 0, 0)]),
+        _ => out.push(feat(115, t, 0, 0)),
+    }
+}
+
+/// The features of the buffer front being `b` (of `n` words).
+pub(crate) fn buffer_features(x: &Input<'_>, n: usize, b: usize, out: &mut Vec<u64>) {
+    let b0 = b as u32;
+    let b1 = if b < n { b0 + 1 } else { NO };
+    let b2 = if b + 1 < n { b0 + 2 } else { NO };
+    let (b0w, b0t) = (x.w(b0), x.t(b0));
+    let (b1w, b1t) = (x.w(b1), x.t(b1));
+    let (b2w, b2t) = (x.w(b2), x.t(b2));
+    out.extend_from_slice(&[
+        feat(104, b0w, b0t, 0),
+        feat(105, b0w, 0, 0),
+        feat(106, b0t, 0, 0),
+        feat(107, b1w, b1t, 0),
+        feat(108, b1w, 0, 0),
+        feat(109, b1t, 0, 0),
+        feat(110, b2w, b2t, 0),
+        feat(111, b2t, 0, 0),
+    ]);
+}
+
+/// The transition features that combine positions or read the arcs built so far.
+pub(crate) fn configuration_features(st: &State, x: &Input<'_>, out: &mut Vec<u64>) {
     let k = st.stack.len();
     let s0 = if k >= 1 { st.stack[k - 1] } else { NO };
     let s1 = if k >= 2 { st.stack[k - 2] } else { NO };
@@ -213,8 +264,7 @@ pub(crate) fn action_features(st: &State, x: &Input<'_>, out: &mut Vec<u64>) {
     let (s0w, s0t) = (x.w(s0), x.t(s0));
     let (s1w, s1t) = (x.w(s1), x.t(s1));
     let (b0w, b0t) = (x.w(b0), x.t(b0));
-    let (b1w, b1t) = (x.w(b1), x.t(b1));
-    let (b2w, b2t) = (x.w(b2), x.t(b2));
+    let (b1t, b2t) = (x.t(b1), x.t(b2));
     let s2t = x.t(s2);
     let d = if s0 == NO { 7 } else { dist(s0 as usize, st.b) };
     let d01 = if s1 == NO {
@@ -231,22 +281,6 @@ pub(crate) fn action_features(st: &State, x: &Input<'_>, out: &mut Vec<u64>) {
     };
     let set = |v: &Vec<u64>, p: u32| if p == NO { 1 << 63 } else { v[p as usize] };
     let f = [
-        feat(100, 0, 0, 0),
-        feat(101, s0w, s0t, 0),
-        feat(102, s0w, 0, 0),
-        feat(103, s0t, 0, 0),
-        feat(104, b0w, b0t, 0),
-        feat(105, b0w, 0, 0),
-        feat(106, b0t, 0, 0),
-        feat(107, b1w, b1t, 0),
-        feat(108, b1w, 0, 0),
-        feat(109, b1t, 0, 0),
-        feat(110, b2w, b2t, 0),
-        feat(111, b2t, 0, 0),
-        feat(112, s1w, s1t, 0),
-        feat(113, s1w, 0, 0),
-        feat(114, s1t, 0, 0),
-        feat(115, s2t, 0, 0),
         // Pairs.
         feat(120, s0w ^ s0t.rotate_left(17), b0w ^ b0t.rotate_left(17), 0),
         feat(121, s0w, s0t, b0w),
@@ -395,12 +429,19 @@ impl Parser {
         let n = x.words.len();
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(96);
+        let mut positions = PositionScores::new(n);
         let mut scores = [0i32; 3];
-        let mut lscores = vec![0i32; self.labels.len()];
+        let mut lscores = vec![0i32; self.labeler.width()];
         while !st.terminal() {
             let v = st.valid();
-            action_features(&st, x, &mut feats);
-            self.actions.score(&feats, &mut scores);
+            // A transition that is the only valid one needs no scoring.
+            if v.iter().filter(|&&ok| ok).count() > 1 {
+                feats.clear();
+                configuration_features(&st, x, &mut feats);
+                let (s0, s1, s2) = stack_top(&st);
+                scores = positions.get(&self.actions, x, [s0, s1, s2], st.b);
+                self.actions.add(&feats, &mut scores);
+            }
             let mut best = usize::MAX;
             for a in 0..3 {
                 if v[a] && (best == usize::MAX || scores[a] > scores[best]) {
@@ -434,7 +475,10 @@ impl Parser {
         }
         label_features(st, x, h, d, feats);
         self.labeler.score(feats, scores);
-        scores[self.root as usize] = i32::MIN;
+        let scores = &mut scores[..self.labeler.classes()];
+        if let Some(s) = scores.get_mut(usize::from(self.root)) {
+            *s = i32::MIN;
+        }
         argmax_i32(scores) as u16
     }
 

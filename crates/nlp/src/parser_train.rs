@@ -4,8 +4,8 @@
 
 use crate::feature::WordFacts;
 use crate::parser::{action_features, label_features, Input, Parser, State, NO, SHIFT};
-use crate::perceptron::Trainer;
 use crate::shuffle::Rng;
+use crate::trainer::Trainer;
 
 /// Rows (2^bits) of the transition table.
 pub(crate) const ACTION_BITS: u32 = 22;

@@ -11,16 +11,25 @@ use crate::NlpError;
 
 /// A trained, quantised weight table.
 ///
-/// Only non-empty rows are kept: a bitmap over all hashed rows, with a running count
-/// every 64 rows, maps a row to its place among the kept ones (most rows of a hashed
-/// table are never trained, so this shrinks the transition table fourfold and lets
-/// the look-ups stay in cache). Tables with many classes also keep each row sparse
-/// (a trained tagger row holds about 4 of 100 classes).
+/// Most rows of a hashed table are never trained, so only non-empty rows are kept,
+/// laid out so that finding a row costs one memory access before its weights:
+///
+/// - tables with few classes (the transition table) keep a bitmap over all rows,
+///   with a running count every 64 rows, which gives a row's place among the kept
+///   rows; an empty row maps to an all-zero row at the end, so a look-up has no
+///   branch;
+/// - tables with many classes keep most rows sparse (a trained tagger row holds
+///   about 4 of 100 classes) as (class, weight) pairs; every 8 rows share a
+///   [`Group`] giving where their pairs start and where each row ends. The rows
+///   with many entries (the frequent features, hit by almost every word) are kept
+///   dense instead, as `i32` padded to whole vector steps, so adding one is a few
+///   vector additions.
+///
+/// All layouts give the same sums as a plain row-major table (a test checks it).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Weights {
     classes: usize,
     mask: u64,
-    index: Vec<Block>,
     store: Store,
 }
 
@@ -31,25 +40,43 @@ struct Block {
     rank: u32,
 }
 
+/// 8 rows of a sparse table: row `i` holds cell pairs `base + ends[i - 1]..base +
+/// ends[i]` (`ends[-1]` = 0). A group of more than 255 pairs is wide: `base` has
+/// [`WIDE`] set and the rest of it points at 9 absolute bounds in `wide`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Group {
+    base: u32,
+    ends: [u8; 8],
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Store {
-    /// `kept rows × classes`, row-major.
-    Dense(Vec<i16>),
-    /// Kept row `k` holds `entries[offsets[k]..offsets[k + 1]]` as (class, weight).
+    /// `index` over all rows; `data` = `kept rows × classes`, row-major, then one
+    /// zero row.
+    Dense { index: Vec<Block>, data: Vec<i16> },
+    /// `cells`: every kept row in row order, in pairs of cells: a sparse row as
+    /// (class, weight) pairs, a dense row as the one pair ([`DENSE_MARK`], `d`):
+    /// its weights are `dense[d * width..(d + 1) * width]` ([`Weights::width`]),
+    /// widened to `i32` and zero-padded.
     Sparse {
-        offsets: Vec<u32>,
-        entries: Vec<(u16, i16)>,
+        groups: Vec<Group>,
+        wide: Vec<u32>,
+        cells: Vec<i16>,
+        dense: Vec<i32>,
     },
 }
 
 /// Features scored per batch (see [`Weights::score`]).
-const CHUNK: usize = 128;
+const CHUNK: usize = 64;
 
 /// Tables with more classes than this are stored sparse.
 const DENSE_MAX_CLASSES: usize = 4;
 
-/// Marks a feature whose row is empty.
-const EMPTY: u32 = u32::MAX;
+/// Rows per sparse [`Group`].
+const GROUP: usize = 8;
+
+/// Marks a wide [`Group`].
+const WIDE: u32 = 1 << 31;
 
 /// The bitmap blocks for `rows` rows, of which `kept(r)` are kept.
 fn build_index(rows: usize, kept: impl Fn(usize) -> bool) -> Vec<Block> {
@@ -69,35 +96,71 @@ fn build_index(rows: usize, kept: impl Fn(usize) -> bool) -> Vec<Block> {
     index
 }
 
+/// The groups of a sparse table whose row `r` holds `lens[r]` cell pairs.
+fn build_groups(lens: &[u32]) -> (Vec<Group>, Vec<u32>) {
+    let mut groups = Vec::with_capacity(lens.len().div_ceil(GROUP));
+    let mut wide = Vec::new();
+    let mut at = 0u32;
+    for g in lens.chunks(GROUP) {
+        let total: u32 = g.iter().sum();
+        if total <= 255 {
+            let mut ends = [0u8; GROUP];
+            let mut end = 0u32;
+            for (i, e) in ends.iter_mut().enumerate() {
+                end += g.get(i).copied().unwrap_or(0);
+                *e = end as u8;
+            }
+            groups.push(Group { base: at, ends });
+        } else {
+            groups.push(Group {
+                base: WIDE | (wide.len() / (GROUP + 1)) as u32,
+                ends: [0; GROUP],
+            });
+            let mut end = at;
+            wide.push(end);
+            for i in 0..GROUP {
+                end += g.get(i).copied().unwrap_or(0);
+                wide.push(end);
+            }
+        }
+        at += total;
+    }
+    (groups, wide)
+}
+
 impl Weights {
-    fn from_dense(classes: usize, mask: u64, data: Vec<i16>) -> Weights {
+    /// A table from its full row-major weights (`rows × classes`).
+    pub(crate) fn from_dense(classes: usize, mask: u64, data: Vec<i16>) -> Weights {
         let rows = data.len() / classes.max(1);
-        let nonzero = |r: usize| data[r * classes..(r + 1) * classes].iter().any(|&w| w != 0);
-        let index = build_index(rows, nonzero);
-        let kept = (0..rows).filter(|&r| nonzero(r));
+        let row = |r: usize| &data[r * classes..(r + 1) * classes];
+        let nonzero = |r: usize| row(r).iter().any(|&w| w != 0);
         let store = if classes <= DENSE_MAX_CLASSES {
             let mut d = Vec::new();
-            for r in kept {
-                d.extend_from_slice(&data[r * classes..(r + 1) * classes]);
+            for r in (0..rows).filter(|&r| nonzero(r)) {
+                d.extend_from_slice(row(r));
             }
-            Store::Dense(d)
+            d.extend(std::iter::repeat_n(0, classes));
+            Store::Dense {
+                index: build_index(rows, nonzero),
+                data: d,
+            }
         } else {
-            let mut offsets = vec![0u32];
+            let mut lens = Vec::with_capacity(rows);
             let mut entries = Vec::new();
-            for r in kept {
-                for (c, &w) in data[r * classes..(r + 1) * classes].iter().enumerate() {
+            for r in 0..rows {
+                let before = entries.len();
+                for (c, &w) in row(r).iter().enumerate() {
                     if w != 0 {
                         entries.push((c as u16, w));
                     }
                 }
-                offsets.push(entries.len() as u32);
+                lens.push((entries.len() - before) as u32);
             }
-            Store::Sparse { offsets, entries }
+            Store::sparse(classes, &lens, &entries)
         };
         Weights {
             classes,
             mask,
-            index,
             store,
         }
     }
@@ -107,83 +170,127 @@ impl Weights {
         self.classes
     }
 
+    /// Length of the score buffers [`Weights::score`] wants: the classes, padded to
+    /// a whole number of vector lanes (the padding scores stay 0 and mean nothing).
+    pub(crate) fn width(&self) -> usize {
+        padded(self.classes)
+    }
+
     fn rows(&self) -> usize {
         self.mask as usize + 1
     }
 
-    /// Place of row `r` among the kept rows, or [`EMPTY`].
-    #[inline]
-    fn slot(&self, r: usize) -> u32 {
-        match self.index.get(r >> 6) {
-            Some(b) => {
-                let bit = 1u64 << (r & 63);
-                if b.bits & bit == 0 {
-                    EMPTY
-                } else {
-                    b.rank + (b.bits & (bit - 1)).count_ones()
-                }
-            }
-            None => EMPTY,
-        }
-    }
-
-    /// Adds the rows of `feats` into `scores` (one slot per class).
+    /// Adds the rows of `feats` into `scores` (one slot per class, or
+    /// [`Weights::width`] slots; `scores` is cleared first).
     ///
-    /// Features go in batches: first every row address of the batch is computed and
-    /// its first weight loaded, so the memory loads overlap, then the rows are added.
+    /// Features go in batches: first every row address of the batch is computed
+    /// (without branches, so the memory loads overlap), then the rows are added.
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
+        self.add(feats, scores);
+    }
+
+    /// Adds the rows of `feats` into `scores` without clearing it first.
+    #[inline]
+    pub(crate) fn add(&self, feats: &[u64], scores: &mut [i32]) {
         for chunk in feats.chunks(CHUNK) {
-            self.score_chunk(chunk, scores);
+            match &self.store {
+                Store::Dense { index, data } => self.add_dense(index, data, chunk, scores),
+                Store::Sparse {
+                    groups,
+                    wide,
+                    cells,
+                    dense,
+                } => self.add_sparse(groups, wide, cells, dense, chunk, scores),
+            }
         }
     }
 
-    fn score_chunk(&self, feats: &[u64], scores: &mut [i32]) {
+    fn add_dense(&self, index: &[Block], data: &[i16], feats: &[u64], scores: &mut [i32]) {
         let c = self.classes;
-        let mut slots = [EMPTY; CHUNK];
-        let mut n = 0;
-        for &f in feats {
-            let k = self.slot((f & self.mask) as usize);
-            if k != EMPTY {
-                slots[n] = k;
-                n += 1;
+        let zero = match c {
+            3 => data.len() / 3,
+            _ => data.len() / c.max(1),
+        }
+        .saturating_sub(1);
+        let mut slots = [0u32; CHUNK];
+        for (s, &f) in slots.iter_mut().zip(feats) {
+            *s = dense_slot(index, (f & self.mask) as usize, zero as u32);
+        }
+        let slots = slots[..feats.len()].iter().map(|&k| k as usize * c);
+        if c == 3 && scores.len() == 3 {
+            let (mut a, mut b, mut d) = (0i32, 0i32, 0i32);
+            for k in slots {
+                if let Some(r) = data.get(k..k + 3) {
+                    a += i32::from(r[0]);
+                    b += i32::from(r[1]);
+                    d += i32::from(r[2]);
+                }
+            }
+            scores[0] += a;
+            scores[1] += b;
+            scores[2] += d;
+            return;
+        }
+        for k in slots {
+            for (s, &x) in scores.iter_mut().zip(data.get(k..k + c).unwrap_or(&[])) {
+                *s += i32::from(x);
             }
         }
-        let slots = &slots[..n];
-        let mut sink = 0i32;
-        match &self.store {
-            Store::Dense(data) => {
-                for &k in slots {
-                    sink ^= i32::from(data.get(k as usize * c).copied().unwrap_or(0));
+    }
+
+    fn add_sparse(
+        &self,
+        groups: &[Group],
+        wide: &[u32],
+        cells: &[i16],
+        dense: &[i32],
+        feats: &[u64],
+        scores: &mut [i32],
+    ) {
+        let c = self.classes;
+        let width = padded(c);
+        let mut rows = [(0u32, 0u32); CHUNK];
+        for (r, &f) in rows.iter_mut().zip(feats) {
+            *r = sparse_range(groups, wide, (f & self.mask) as usize);
+        }
+        let rows = &rows[..feats.len()];
+        // Sparse rows are added at once, dense rows after them.
+        let mut dense_rows = [0u32; CHUNK];
+        let mut m = 0;
+        for &(a, b) in rows {
+            let row = cells.get(a as usize * 2..b as usize * 2).unwrap_or(&[]);
+            if let [DENSE_MARK, d] = *row {
+                dense_rows[m] = u32::from(d as u16);
+                m += 1;
+                continue;
+            }
+            for p in row.chunks_exact(2) {
+                if let Some(s) = scores.get_mut(p[0] as u16 as usize) {
+                    *s += i32::from(p[1]);
                 }
-                std::hint::black_box(sink);
-                for &k in slots {
-                    let a = k as usize * c;
-                    for (s, &x) in scores.iter_mut().zip(data.get(a..a + c).unwrap_or(&[])) {
-                        *s += i32::from(x);
+            }
+        }
+        let dense_rows = &dense_rows[..m];
+        if dense_rows.is_empty() {
+            return;
+        }
+        if scores.len() == width {
+            for &d in dense_rows {
+                let a = d as usize * width;
+                let row = dense.get(a..a + width).unwrap_or(&[]);
+                for (s, w) in scores.chunks_exact_mut(LANES).zip(row.chunks_exact(LANES)) {
+                    for k in 0..LANES {
+                        s[k] += w[k];
                     }
                 }
             }
-            Store::Sparse { offsets, entries } => {
-                let mut rows = [(0usize, 0usize); CHUNK];
-                for (r, &k) in rows.iter_mut().zip(slots) {
-                    let k = k as usize;
-                    if let (Some(&a), Some(&b)) = (offsets.get(k), offsets.get(k + 1)) {
-                        *r = (a as usize, b as usize);
-                    }
-                }
-                let rows = &rows[..n];
-                for &(a, _) in rows {
-                    sink ^= i32::from(entries.get(a).map_or(0, |e| e.1));
-                }
-                std::hint::black_box(sink);
-                for &(a, b) in rows {
-                    for &(k, w) in entries.get(a..b).unwrap_or(&[]) {
-                        if let Some(s) = scores.get_mut(usize::from(k)) {
-                            *s += i32::from(w);
-                        }
-                    }
+        } else {
+            for &d in dense_rows {
+                let a = d as usize * width;
+                for (s, &w) in scores.iter_mut().zip(dense.get(a..a + c).unwrap_or(&[])) {
+                    *s += w;
                 }
             }
         }
@@ -195,30 +302,48 @@ impl Weights {
         e.u64(self.mask);
         let rows = self.rows();
         match &self.store {
-            Store::Dense(data) => {
+            Store::Dense { index, data } => {
                 e.len(0);
                 let c = self.classes;
+                let zero = (data.len() / c.max(1)).saturating_sub(1);
                 let mut full = vec![0i16; rows * c];
                 for r in 0..rows {
-                    let k = self.slot(r);
-                    if k != EMPTY {
-                        let k = k as usize * c;
-                        full[r * c..(r + 1) * c].copy_from_slice(&data[k..k + c]);
-                    }
+                    let k = dense_slot(index, r, zero as u32) as usize * c;
+                    full[r * c..(r + 1) * c].copy_from_slice(&data[k..k + c]);
                 }
                 e.i16s(&full);
             }
-            Store::Sparse { offsets, entries } => {
+            Store::Sparse {
+                groups,
+                wide,
+                cells,
+                dense,
+            } => {
                 e.len(1);
-                let lens: Vec<i16> = (0..rows)
-                    .map(|r| match self.slot(r) {
-                        EMPTY => 0,
-                        k => (offsets[k as usize + 1] - offsets[k as usize]) as u16 as i16,
-                    })
-                    .collect();
+                let c = self.classes;
+                let mut lens = Vec::with_capacity(rows);
+                let (mut ks, mut ws) = (Vec::new(), Vec::new());
+                for r in 0..rows {
+                    let (a, b) = sparse_range(groups, wide, r);
+                    let row = &cells[a as usize * 2..b as usize * 2];
+                    let before = ks.len();
+                    if let [DENSE_MARK, d] = *row {
+                        let a = usize::from(d as u16) * padded(c);
+                        for (k, &w) in dense[a..a + c].iter().enumerate() {
+                            if w != 0 {
+                                ks.push(k as i16);
+                                ws.push(w as i16);
+                            }
+                        }
+                    } else {
+                        for p in row.chunks_exact(2) {
+                            ks.push(p[0]);
+                            ws.push(p[1]);
+                        }
+                    }
+                    lens.push((ks.len() - before) as u16 as i16);
+                }
                 e.i16s(&lens);
-                let ks: Vec<i16> = entries.iter().map(|&(k, _)| k as i16).collect();
-                let ws: Vec<i16> = entries.iter().map(|&(_, w)| w).collect();
                 e.i16s(&ks);
                 e.i16s(&ws);
             }
@@ -254,27 +379,19 @@ impl Weights {
                 if lens.len() != rows || ks.len() != ws.len() || classes <= DENSE_MAX_CLASSES {
                     return Err(bad());
                 }
-                let mut offsets = Vec::new();
-                let mut total = 0u32;
-                offsets.push(0);
-                for &l in &lens {
-                    if l != 0 {
-                        total = total.checked_add(u32::from(l as u16)).ok_or_else(bad)?;
-                        offsets.push(total);
-                    }
-                }
-                if total as usize != ks.len() || ks.iter().any(|&k| k < 0 || k as usize >= classes)
+                let lens: Vec<u32> = lens.iter().map(|&l| u32::from(l as u16)).collect();
+                let total: u64 = lens.iter().map(|&l| u64::from(l)).sum();
+                if total != ks.len() as u64
+                    || total >= u64::from(WIDE / 4)
+                    || ks.iter().any(|&k| k < 0 || k as usize >= classes)
                 {
                     return Err(bad());
                 }
+                let entries: Vec<(u16, i16)> = ks.iter().map(|&k| k as u16).zip(ws).collect();
                 Ok(Weights {
                     classes,
                     mask,
-                    index: build_index(rows, |r| lens[r] != 0),
-                    store: Store::Sparse {
-                        offsets,
-                        entries: ks.iter().map(|&k| k as u16).zip(ws).collect(),
-                    },
+                    store: Store::sparse(classes, &lens, &entries),
                 })
             }
             _ => Err(bad()),
@@ -282,74 +399,96 @@ impl Weights {
     }
 }
 
-/// Weights being trained: current weights plus the running sums for averaging
-/// (Daumé's trick: `avg = w - u / c`).
-pub(crate) struct Trainer {
-    classes: usize,
-    mask: u64,
-    w: Vec<f32>,
-    u: Vec<f32>,
-    c: f32,
-}
-
-impl Trainer {
-    pub(crate) fn new(bits: u32, classes: usize) -> Trainer {
-        let rows = 1usize << bits;
-        Trainer {
-            classes,
-            mask: (rows - 1) as u64,
-            w: vec![0.0; rows * classes],
-            u: vec![0.0; rows * classes],
-            c: 1.0,
-        }
-    }
-
-    pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        let c = self.classes;
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in feats {
-            let row = (f & self.mask) as usize * c;
-            for (s, &x) in scores.iter_mut().zip(&self.w[row..row + c]) {
-                *s += x;
+impl Store {
+    /// A sparse store from row lengths and the (class, weight) entries of all rows
+    /// in row order (classes ascending within a row).
+    fn sparse(classes: usize, lens: &[u32], entries: &[(u16, i16)]) -> Store {
+        let width = padded(classes);
+        let dense_min = (classes.div_ceil(2) / 2).max(1);
+        let mut cells = Vec::with_capacity(entries.len() * 2 + 2);
+        let mut dense = Vec::new();
+        let mut pairs = Vec::with_capacity(lens.len());
+        let mut at = 0usize;
+        for &n in lens {
+            let row = entries.get(at..at + n as usize).unwrap_or(&[]);
+            at += n as usize;
+            let d = dense.len() / width;
+            if row.len() >= dense_min && d <= usize::from(u16::MAX) {
+                dense.resize(dense.len() + width, 0);
+                for &(k, w) in row {
+                    if let Some(x) = dense.get_mut(d * width + usize::from(k)) {
+                        *x += i32::from(w);
+                    }
+                }
+                cells.push(DENSE_MARK);
+                cells.push(d as u16 as i16);
+                pairs.push(1);
+            } else {
+                for &(k, w) in row {
+                    cells.push(k as i16);
+                    cells.push(w);
+                }
+                pairs.push(row.len() as u32);
             }
         }
-    }
-
-    /// One perceptron step: reward `good`, penalise `bad`.
-    pub(crate) fn update(&mut self, feats: &[u64], good: usize, bad: usize) {
-        let c = self.classes;
-        for &f in feats {
-            let row = (f & self.mask) as usize * c;
-            self.w[row + good] += 1.0;
-            self.u[row + good] += self.c;
-            self.w[row + bad] -= 1.0;
-            self.u[row + bad] -= self.c;
+        let (groups, wide) = build_groups(&pairs);
+        Store::Sparse {
+            groups,
+            wide,
+            cells,
+            dense,
         }
     }
+}
 
-    /// Counts one training example (for averaging).
-    pub(crate) fn tick(&mut self) {
-        self.c += 1.0;
-    }
+/// The class cell of a pair that points at a dense row (no class is negative).
+const DENSE_MARK: i16 = -1;
 
-    /// The averaged weights, quantised.
-    pub(crate) fn averaged(&self) -> Weights {
-        let avg: Vec<f32> = self
-            .w
-            .iter()
-            .zip(&self.u)
-            .map(|(w, u)| w - u / self.c)
-            .collect();
-        let max = avg.iter().fold(0.0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
-        let data = avg.iter().map(|x| (x * scale).round() as i16).collect();
-        Weights::from_dense(self.classes, self.mask, data)
+/// Scores added per vector step of a dense row.
+const LANES: usize = 8;
+
+/// `classes` rounded up to whole vector steps.
+fn padded(classes: usize) -> usize {
+    classes.div_ceil(LANES) * LANES
+}
+
+/// Place of row `r` in a dense store (`zero` when the row is empty), computed
+/// without branches so that the look-ups of a batch overlap.
+#[inline(always)]
+fn dense_slot(index: &[Block], r: usize, zero: u32) -> u32 {
+    let b = index
+        .get(r >> 6)
+        .copied()
+        .unwrap_or(Block { bits: 0, rank: 0 });
+    let i = r & 63;
+    let k = b.rank + (b.bits & ((1u64 << i) - 1)).count_ones();
+    let keep = 0u32.wrapping_sub(((b.bits >> i) & 1) as u32);
+    (k & keep) | (zero & !keep)
+}
+
+/// Entry range of row `r` in a sparse store.
+#[inline(always)]
+fn sparse_range(groups: &[Group], wide: &[u32], r: usize) -> (u32, u32) {
+    let Some(g) = groups.get(r / GROUP) else {
+        return (0, 0);
+    };
+    let i = r % GROUP;
+    if g.base & WIDE != 0 {
+        let w = (g.base & !WIDE) as usize * (GROUP + 1) + i;
+        return match (wide.get(w), wide.get(w + 1)) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (0, 0),
+        };
     }
+    let end = u32::from(g.ends[i]);
+    let start = if i == 0 { 0 } else { u32::from(g.ends[i - 1]) };
+    (g.base + start, g.base + end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::trainer::Trainer;
 
     #[test]
     fn learns_a_separable_problem_and_round_trips() {
@@ -378,6 +517,65 @@ mod tests {
             assert!(si[1] > si[0], "{classes}: {si:?}");
             back.score(&[0, 1, 2], &mut si);
             assert!(si[0] > si[1], "{classes}: {si:?}");
+        }
+    }
+
+    /// A table with `classes` classes over 2^`bits` rows: rows empty, with a few
+    /// entries, or nearly full (so both row kinds occur, and wide groups for many
+    /// classes).
+    fn random_table(classes: usize, bits: u32, rng: &mut crate::shuffle::Rng) -> Vec<i16> {
+        let rows = 1usize << bits;
+        let mut data = vec![0i16; rows * classes];
+        for r in 0..rows {
+            let fill = match rng.next_u64() % 5 {
+                0 => 0.0,
+                1 => 0.05,
+                2 => 0.2,
+                3 => 0.3,
+                _ => 0.95,
+            };
+            for c in 0..classes {
+                if rng.unit() < fill {
+                    data[r * classes + c] = ((rng.next_u64() % 64_001) as i32 - 32_000) as i16;
+                }
+            }
+        }
+        data
+    }
+
+    #[test]
+    fn scores_equal_a_plain_row_sum_for_every_layout() {
+        let mut rng = crate::shuffle::Rng::new(7);
+        for classes in [1, 3, 4, 5, 51, 102, 600] {
+            let bits = 8;
+            let data = random_table(classes, bits, &mut rng);
+            let w = Weights::from_dense(classes, (1 << bits) - 1, data.clone());
+            if let Store::Sparse { wide, .. } = &w.store {
+                assert!(
+                    classes < 600 || !wide.is_empty(),
+                    "{classes}: no wide group"
+                );
+            }
+            let mut e = Encoder::default();
+            w.encode(&mut e);
+            let back = Weights::decode(&mut Decoder::new(&e.buf)).expect("decodes");
+            assert_eq!(back, w, "{classes}: round trip");
+            for n in [0, 1, 7, 40, 100] {
+                let feats: Vec<u64> = (0..n).map(|_| rng.next_u64()).collect();
+                let mut want = vec![0i32; classes];
+                for &f in &feats {
+                    let r = (f & w.mask) as usize;
+                    for (s, &x) in want.iter_mut().zip(&data[r * classes..(r + 1) * classes]) {
+                        *s += i32::from(x);
+                    }
+                }
+                for len in [classes, w.width()] {
+                    let mut got = vec![5i32; len];
+                    back.score(&feats, &mut got);
+                    assert_eq!(got[..classes], want[..], "{classes} classes, {n} features");
+                    assert!(got[classes..].iter().all(|&s| s == 0));
+                }
+            }
         }
     }
 }

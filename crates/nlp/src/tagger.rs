@@ -5,8 +5,9 @@ use crate::codec::{Decoder, Encoder};
 
 use crate::feature::{feat, WordFacts, END, START};
 use crate::lexicon::Lexicon;
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::Weights;
 use crate::shuffle::Rng;
+use crate::trainer::Trainer;
 use crate::NlpError;
 
 /// Hash-table size of the tagger (2^bits rows).
@@ -112,7 +113,7 @@ impl Tagger {
         let weights = &self.weights;
         out.clear();
         let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0i32; weights.classes()];
+        let mut scores = vec![0i32; weights.width()];
         let (mut p1, mut p2) = (START, START);
         for i in 0..words.len() {
             let best = match self.lexicon.sure(words[i].form) {
@@ -120,7 +121,7 @@ impl Tagger {
                 None => {
                     features(words, &amb, i, p1, p2, &mut feats);
                     weights.score(&feats, &mut scores);
-                    argmax_i32(&scores)
+                    argmax_i32(&scores[..weights.classes()])
                 }
             };
             out.push(best);

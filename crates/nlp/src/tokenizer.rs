@@ -133,12 +133,16 @@ impl Tokenizer {
     /// Tokenizes one whitespace-free chunk `text[s..e]`.
     fn chunk(&self, text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         let chunk = &text[s..e];
-        if EMOTICONS.contains(&chunk) {
+        if chunk.len() <= 3 && EMOTICONS.contains(&chunk) {
             out.push((s, e));
             return;
         }
-        let lower = chunk.to_lowercase();
-        if is_url_or_email(&lower) {
+        let address = if chunk.is_ascii() {
+            is_ascii_url_or_email(chunk)
+        } else {
+            is_url_or_email(&chunk.to_lowercase())
+        };
+        if address {
             // Trailing sentence punctuation is not part of the address.
             let core = chunk.trim_end_matches(|c: char| ".,;:!?)]\"'\u{201d}".contains(c));
             let ce = s + core.len();
@@ -296,6 +300,22 @@ impl Tokenizer {
     }
 }
 
+/// [`is_url_or_email`] of an ASCII chunk in any case, without lower-casing a copy.
+fn is_ascii_url_or_email(w: &str) -> bool {
+    let b = w.as_bytes();
+    let starts = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let ends =
+        |p: &str| b.len() >= p.len() && b[b.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());
+    if starts("http://") || starts("https://") || starts("www.") {
+        return true;
+    }
+    if let Some((user, host)) = w.split_once('@') {
+        let wordy = |p: &str| p.chars().all(|c| c.is_alphanumeric() || ".-_".contains(c));
+        return !user.is_empty() && host.len() > 2 && wordy(user) && wordy(host);
+    }
+    ends(".com") || ends(".org") || ends(".net")
+}
+
 fn is_url_or_email(lower: &str) -> bool {
     if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
         return true;
@@ -310,6 +330,18 @@ fn is_url_or_email(lower: &str) -> bool {
 /// Splits `n't`, `'s`-type clitics and `cannot`-type words off a word piece.
 fn split_clitics(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let w = &text[s..e];
+    if w.is_ascii() && !w.contains('\'') {
+        // No clitic without an apostrophe: only the split words remain to check.
+        for &(word, at) in SPLIT_WORDS {
+            if w.eq_ignore_ascii_case(word) {
+                out.push((s, s + at));
+                out.push((s + at, e));
+                return;
+            }
+        }
+        out.push((s, e));
+        return;
+    }
     let lower = w.to_lowercase();
     if lower.len() == w.len() {
         for &(word, at) in SPLIT_WORDS {

@@ -7,8 +7,11 @@
 //! - Stories: the same real-world event reported by several sentences, articles or
 //!   outlets is stored once, with its mentions (see [`story`] for what matches).
 //! - [`Store::dyad`]: a [`Timeline`] of Goldstein means and sums, QuadClass counts,
-//!   normalised volume, top PLOVER types and key events per period; [`plot`] draws it
-//!   as SVG.
+//!   normalised volume, top PLOVER types and key events per period, read from
+//!   per-(source, target, day) aggregates that ingest keeps in the same transaction
+//!   (so a timeline costs the days it spans, not the dyad's stories);
+//!   [`Store::dyad_from_stories`] computes the same from the stories. [`plot`] draws
+//!   it as SVG.
 //! - [`Store::channels`] and [`Store::claims`]: the channel ledger and contradicting
 //!   claims, from channel statements read at ingest by `parley-relations`.
 //! - [`Store::events`] and [`Store::export`]: filtered events; GDELT 2.0, CSV, JSON Lines and
@@ -41,20 +44,23 @@
 //! ```
 #![deny(missing_docs)]
 
+mod aggregate;
 mod error;
+mod period;
 mod schema;
 mod store;
 pub mod story;
 mod timeline;
+mod writer;
 
+pub use aggregate::KEY_EVENTS_PER_DAY;
 pub use error::{Result, StoreError};
+pub use period::Period;
 pub use schema::SCHEMA_VERSION;
 pub use store::{
     content_hash, Article, IngestOptions, IngestReport, OnDuplicate, Store, StoreStats,
 };
-pub use timeline::{
-    Direction, DyadQuery, KeyEvent, Period, PeriodStats, QuadCounts, Timeline, TypeCount,
-};
+pub use timeline::{Direction, DyadQuery, KeyEvent, PeriodStats, QuadCounts, Timeline, TypeCount};
 mod ledger;
 mod query;
 pub use ledger::{ClaimReport, CLAIM_WINDOW_DAYS};

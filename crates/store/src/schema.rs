@@ -4,6 +4,31 @@
 //! version `n` to `n + 1` and runs in its own transaction, so an interrupted migration
 //! leaves the previous version intact.
 
+/// The `dyad_days` rows computed from the stories, for the days that pass `filter`
+/// (SQL over `e`, the events table): used to fill the table when it is created and to
+/// recompute a day after an article is removed. `LIMIT 5` is
+/// [`crate::aggregate::KEY_EVENTS_PER_DAY`].
+macro_rules! day_rows {
+    ($filter:literal) => {
+        concat!(
+            "SELECT e.src, e.tgt, e.day, COUNT(*), SUM(e.num_mentions), TOTAL(e.goldstein), COUNT(e.goldstein),
+                SUM(e.quad IS 1), SUM(e.quad IS 2), SUM(e.quad IS 3), SUM(e.quad IS 4),
+                (SELECT COALESCE(json_group_object(p, n), '{}') FROM (
+                    SELECT t.plover AS p, COUNT(*) AS n FROM events t
+                    WHERE t.src = e.src AND t.tgt = e.tgt AND t.day = e.day AND t.plover IS NOT NULL
+                    GROUP BY t.plover ORDER BY t.plover)),
+                (SELECT COALESCE(json_group_array(json_array(i, m, s)), '[]') FROM (
+                    SELECT t.id AS i, t.num_mentions AS m, CAST(abs(COALESCE(t.goldstein, 0.0)) * 10 AS INTEGER) AS s
+                    FROM events t WHERE t.src = e.src AND t.tgt = e.tgt AND t.day = e.day
+                    ORDER BY m DESC, s DESC, i LIMIT 5))
+            FROM events e WHERE e.day IS NOT NULL ",
+            $filter,
+            " GROUP BY e.src, e.tgt, e.day"
+        )
+    };
+}
+pub(crate) use day_rows;
+
 /// Migrations, in order: `MIGRATIONS[n]` takes version `n` to `n + 1`.
 pub(crate) const MIGRATIONS: &[&str] = &[
     // 0 → 1: articles, stories (events) with their mentions, channel statements, volume.
@@ -87,6 +112,33 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         mentions INTEGER NOT NULL
     ) WITHOUT ROWID;
     ",
+    concat!(
+        // 1 → 2: per-(source, target, day) aggregates for timelines, maintained at ingest;
+        // the wide covering index gives way to a narrow one for story matching.
+        r"
+    DROP INDEX events_dyad;
+    CREATE INDEX events_story ON events(src, tgt, day, root);
+    CREATE TABLE dyad_days (
+        src TEXT NOT NULL,
+        tgt TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        goldstein_sum REAL NOT NULL,
+        goldstein_n INTEGER NOT NULL,
+        quad1 INTEGER NOT NULL,
+        quad2 INTEGER NOT NULL,
+        quad3 INTEGER NOT NULL,
+        quad4 INTEGER NOT NULL,
+        types TEXT NOT NULL,
+        top TEXT NOT NULL,
+        PRIMARY KEY (src, tgt, day)
+    ) WITHOUT ROWID;
+    ",
+        "INSERT INTO dyad_days ",
+        day_rows!(""),
+        ";",
+    ),
 ];
 
 /// The schema version this build writes.

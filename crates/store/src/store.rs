@@ -1,16 +1,20 @@
 //! The store: opening, migrating and writing articles with their events and channel
 //! statements.
 
-use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use parley_relations::{ChannelReader, ChannelStatement};
+use parley_relations::ChannelReader;
 use parley_types::{Actor, Document, Event};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{Result, StoreError};
 use crate::schema::{MIGRATIONS, SCHEMA_VERSION};
-use crate::story::{day_of, StoryKey};
+use crate::writer::Writer;
+
+/// Page cache of an open store, KiB (SQLite's `cache_size`, taken only as used).
+const CACHE_KIB: i64 = 1 << 20;
+/// Pages the write-ahead log may hold before it is copied into the database.
+const CHECKPOINT_PAGES: i64 = 50_000;
 
 /// One coded article, as the pipeline hands it over.
 #[derive(Debug, Clone, Copy)]
@@ -141,6 +145,15 @@ impl Store {
             .map_err(e("set synchronous"))?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(e("enable foreign keys"))?;
+        // A large page cache and a long WAL between checkpoints keep the indexes of a
+        // big store in memory during bulk ingest and write each changed page once per
+        // checkpoint instead of once per batch; memory is taken only as pages are used.
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)
+            .map_err(e("set cache size"))?;
+        conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)
+            .map_err(e("set checkpoint interval"))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(e("set temp store"))?;
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(e("read schema version"))?;
@@ -158,6 +171,7 @@ impl Store {
                 .map_err(e("write schema version"))?;
             tx.commit().map_err(e("commit migration"))?;
         }
+        crate::aggregate::register(&conn).map_err(e("register SQL functions"))?;
         let reader = ChannelReader::builtin()?;
         Ok(Store { conn, path, reader })
     }
@@ -229,30 +243,30 @@ impl Store {
             .transaction()
             .map_err(|e| sql_err(&path, "begin batch", None, e))?;
         let mut report = IngestReport::default();
+        let mut w = Writer::new(&tx).map_err(|e| sql_err(&path, "prepare batch", None, e))?;
         for a in batch {
             let e = |context: &'static str| {
                 let path = path.clone();
                 let id = a.doc.id.clone();
                 move |err| sql_err(&path, context, Some(id), err)
             };
-            let existing: Option<i64> = tx
-                .query_row("SELECT id FROM articles WHERE hash = ?1", [a.hash], |r| {
-                    r.get(0)
-                })
-                .optional()
-                .map_err(e("look up article hash"))?;
+            let existing = w.find_article(a.hash).map_err(e("look up article hash"))?;
             if let Some(old) = existing {
                 if options.on_duplicate == OnDuplicate::Skip {
                     report.skipped += 1;
                     continue;
                 }
-                remove_article(&tx, old).map_err(e("remove recoded article"))?;
+                w.remove_article(old).map_err(e("remove recoded article"))?;
                 report.recoded += 1;
             }
             let dates = sentence_dates(a.doc);
             let statements = reader.read_dated(a.doc, a.mentions, a.events, &dates);
-            write_article(&tx, a, &statements, options, &mut report).map_err(e("write article"))?;
+            w.article(a, &statements, options, &mut report)
+                .map_err(e("write article"))?;
         }
+        w.finish()
+            .map_err(|e| sql_err(&path, "write day aggregates", None, e))?;
+        drop(w);
         tx.commit()
             .map_err(|e| sql_err(&path, "commit batch", None, e))?;
         Ok(report)
@@ -296,267 +310,4 @@ pub(crate) fn sql_err(
         article,
         source: Box::new(source),
     }
-}
-
-fn write_article(
-    tx: &Transaction<'_>,
-    a: &Article<'_>,
-    statements: &[ChannelStatement],
-    options: IngestOptions,
-    report: &mut IngestReport,
-) -> rusqlite::Result<()> {
-    let doc = a.doc;
-    let doc_day = doc.doc_date.map(day_of);
-    tx.prepare_cached(
-        "INSERT INTO articles (doc_id, hash, doc_day, title, outlet, url, origin, n_events, n_channels)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![doc.id, a.hash, doc_day, doc.title, doc.outlet, doc.url, doc.origin, a.events.len() as i64, statements.len() as i64])?;
-    let article = tx.last_insert_rowid();
-    let mut volume: BTreeMap<Option<i32>, (i64, i64)> = BTreeMap::new();
-    if let Some(d) = doc_day {
-        volume.entry(Some(d)).or_default().0 += 1;
-    }
-    // Stories this article already joined or started, so a second sentence about the
-    // same event becomes a second mention of it.
-    let mut local = LocalStories::new();
-    for ev in a.events {
-        let key = StoryKey::of(ev, doc);
-        let story = match find_story(tx, &key, options.window_days, &local)? {
-            Some(id) => {
-                add_mention(tx, id, article, ev, &key, doc)?;
-                recount(tx, id, key.day)?;
-                id
-            }
-            None => {
-                let id = insert_story(tx, ev, &key, ev.doc_date.or(doc.doc_date).map(day_of))?;
-                add_mention(tx, id, article, ev, &key, doc)?;
-                report.new_events += 1;
-                id
-            }
-        };
-        local
-            .entry((key.src.clone(), key.tgt.clone(), key.root.clone()))
-            .or_default()
-            .push((story, key.clone()));
-        report.mentions += 1;
-        if let Some(d) = key.day {
-            volume.entry(Some(d)).or_default().1 += 1;
-        }
-    }
-    for (day, (articles, mentions)) in volume {
-        tx.prepare_cached(
-            "INSERT INTO volume (day, articles, mentions) VALUES (?1, ?2, ?3)
-             ON CONFLICT(day) DO UPDATE SET articles = articles + ?2, mentions = mentions + ?3",
-        )?
-        .execute(params![day, articles, mentions])?;
-    }
-    for s in statements {
-        let record = serde_json::to_string(s)
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-        tx.prepare_cached("INSERT INTO channels (article, a, b, day, kind, state, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
-            .execute(params![article, s.dyad.0, s.dyad.1, s.date.map(day_of), s.kind.name(), s.state.name(), record])?;
-        report.channels += 1;
-    }
-    report.articles += 1;
-    Ok(())
-}
-
-/// Stories an article joined or started, by (source, target, root).
-type LocalStories = HashMap<(String, String, String), Vec<(i64, StoryKey)>>;
-
-fn find_story(
-    tx: &Transaction<'_>,
-    key: &StoryKey,
-    window: i32,
-    local: &LocalStories,
-) -> rusqlite::Result<Option<i64>> {
-    if let Some(list) = local.get(&(key.src.clone(), key.tgt.clone(), key.root.clone())) {
-        for (id, k) in list {
-            let near = match (k.day, key.day) {
-                (Some(x), Some(y)) => (x - y).abs() <= window,
-                (None, None) => true,
-                _ => false,
-            };
-            if near && key.agrees(&k.trigger, &k.object, k.negated) {
-                return Ok(Some(*id));
-            }
-        }
-    }
-    let Some(day) = key.day else { return Ok(None) };
-    let mut stmt = tx.prepare_cached(
-        "SELECT id, trigger, object, negated FROM events
-         WHERE src = ?1 AND tgt = ?2 AND day BETWEEN ?3 AND ?4 AND root = ?5
-         ORDER BY abs(day - ?6), id",
-    )?;
-    let mut rows = stmt.query(params![
-        key.src,
-        key.tgt,
-        day - window,
-        day + window,
-        key.root,
-        day
-    ])?;
-    while let Some(r) = rows.next()? {
-        let trigger: String = r.get(1)?;
-        let object: String = r.get(2)?;
-        let negated: bool = r.get(3)?;
-        if key.agrees(&trigger, &object, negated) {
-            return Ok(Some(r.get(0)?));
-        }
-    }
-    Ok(None)
-}
-
-fn insert_story(
-    tx: &Transaction<'_>,
-    ev: &Event,
-    key: &StoryKey,
-    seen: Option<i32>,
-) -> rusqlite::Result<i64> {
-    let name = |a: &Actor| a.name.clone().unwrap_or_else(|| a.text.clone());
-    let t = ev.target.as_ref();
-    tx.prepare_cached(
-        "INSERT INTO events (src, tgt, day, root, quad, goldstein, plover, num_mentions, cameo, plover_mode, plover_context,
-            src_code, src_name, src_country, src_sector, tgt_code, tgt_name, tgt_country, tgt_sector,
-            trigger, object, negated, num_sources, num_articles, first_seen)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, 1, 1, ?22)",
-    )?
-    .execute(params![
-        key.src,
-        key.tgt,
-        key.day,
-        key.root,
-        ev.quad_class,
-        ev.goldstein,
-        ev.plover,
-        ev.cameo,
-        ev.plover_mode,
-        ev.plover_context.join(","),
-        ev.source.code,
-        name(&ev.source),
-        ev.source.country,
-        ev.source.sector,
-        t.map(|a| a.code.clone()),
-        t.map(name),
-        t.and_then(|a| a.country.clone()),
-        t.and_then(|a| a.sector.clone()),
-        key.trigger,
-        key.object,
-        key.negated,
-        seen.or(key.day),
-    ])?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn add_mention(
-    tx: &Transaction<'_>,
-    story: i64,
-    article: i64,
-    ev: &Event,
-    key: &StoryKey,
-    doc: &Document,
-) -> rusqlite::Result<()> {
-    let speaker = ev
-        .attribution
-        .as_ref()
-        .and_then(|a| a.speaker.as_ref())
-        .map(|s| s.name.clone().unwrap_or_else(|| s.text.clone()));
-    let quoted = ev.attribution.as_ref().is_some_and(|a| a.quoted);
-    let doc_day = ev.doc_date.or(doc.doc_date).map(day_of);
-    tx.prepare_cached(
-        "INSERT INTO mentions (event, article, event_id, sentence_index, trigger_start, trigger_end, day, event_day, outlet, speaker, quoted, rule, trigger, sentence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?14, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        story,
-        article,
-        ev.event_id,
-        ev.sentence_index as i64,
-        ev.evidence.span.start as i64,
-        ev.evidence.span.end as i64,
-        doc_day,
-        doc.outlet,
-        speaker,
-        quoted,
-        ev.evidence.rule,
-        ev.evidence.trigger,
-        ev.sentence,
-        key.day,
-    ])?;
-    Ok(())
-}
-
-/// Recounts a story's mentions, articles, sources and first-seen day from its mentions.
-fn recount(tx: &Transaction<'_>, story: i64, fallback_day: Option<i32>) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "UPDATE events SET
-            num_mentions = (SELECT COUNT(*) FROM mentions WHERE event = ?1),
-            num_articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE event = ?1),
-            num_sources = (SELECT COUNT(DISTINCT COALESCE(outlet, '#' || article)) FROM mentions WHERE event = ?1),
-            first_seen = (SELECT MIN(COALESCE(day, ?2)) FROM mentions WHERE event = ?1)
-         WHERE id = ?1",
-    )?
-    .execute(params![story, fallback_day])?;
-    Ok(())
-}
-
-/// Removes an article with its mentions, channel statements and volume; stories left
-/// without mentions go too, the others are recounted.
-fn remove_article(tx: &Transaction<'_>, article: i64) -> rusqlite::Result<()> {
-    let doc_day: Option<i32> = tx.query_row(
-        "SELECT doc_day FROM articles WHERE id = ?1",
-        [article],
-        |r| r.get(0),
-    )?;
-    let mut stories: Vec<i64> = Vec::new();
-    {
-        let mut stmt = tx.prepare_cached(
-            "SELECT event, event_day, COUNT(*) FROM mentions WHERE article = ?1 GROUP BY event, event_day",
-        )?;
-        let rows = stmt.query_map([article], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Option<i32>>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        let mut by_day: BTreeMap<i32, i64> = BTreeMap::new();
-        for r in rows {
-            let (story, day, n) = r?;
-            if !stories.contains(&story) {
-                stories.push(story);
-            }
-            if let Some(d) = day {
-                *by_day.entry(d).or_default() += n;
-            }
-        }
-        for (d, n) in by_day {
-            tx.execute(
-                "UPDATE volume SET mentions = mentions - ?2 WHERE day = ?1",
-                params![d, n],
-            )?;
-        }
-    }
-    if let Some(d) = doc_day {
-        tx.execute(
-            "UPDATE volume SET articles = articles - 1 WHERE day = ?1",
-            [d],
-        )?;
-    }
-    tx.execute("DELETE FROM mentions WHERE article = ?1", [article])?;
-    tx.execute("DELETE FROM channels WHERE article = ?1", [article])?;
-    for s in stories {
-        let left: i64 =
-            tx.query_row("SELECT COUNT(*) FROM mentions WHERE event = ?1", [s], |r| {
-                r.get(0)
-            })?;
-        if left == 0 {
-            tx.execute("DELETE FROM events WHERE id = ?1", [s])?;
-        } else {
-            recount(tx, s, None)?;
-        }
-    }
-    tx.execute("DELETE FROM articles WHERE id = ?1", [article])?;
-    Ok(())
 }

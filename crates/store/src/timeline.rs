@@ -2,83 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Duration};
 use parley_types::Date;
 use rusqlite::params;
 use serde::Serialize;
 
+use crate::aggregate::{self, goldstein_score, offer, Candidate, KEY_EVENTS_PER_DAY};
 use crate::error::Result;
+use crate::period::Period;
 use crate::story::{date_of, day_of};
 use crate::Store;
-
-/// The length of a timeline period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Period {
-    /// Calendar days.
-    Day,
-    /// ISO weeks (Monday to Sunday).
-    Week,
-    /// Calendar months.
-    Month,
-    /// Calendar years.
-    Year,
-}
-
-impl Period {
-    /// The first day of the period holding `d`.
-    pub fn start(self, d: Date) -> Date {
-        match self {
-            Period::Day => d,
-            Period::Week => d - Duration::days(i64::from(d.weekday().num_days_from_monday())),
-            Period::Month => d.with_day(1).unwrap_or(d),
-            Period::Year => d.with_ordinal(1).unwrap_or(d),
-        }
-    }
-
-    /// The last day of the period starting at `start`.
-    pub fn end(self, start: Date) -> Date {
-        let next = match self {
-            Period::Day => start.succ_opt(),
-            Period::Week => start.checked_add_signed(Duration::days(7)),
-            Period::Month => {
-                if start.month() == 12 {
-                    Date::from_ymd_opt(start.year() + 1, 1, 1)
-                } else {
-                    Date::from_ymd_opt(start.year(), start.month() + 1, 1)
-                }
-            }
-            Period::Year => Date::from_ymd_opt(start.year() + 1, 1, 1),
-        };
-        next.and_then(|n| n.pred_opt()).unwrap_or(start)
-    }
-
-    /// The period's label: `2023`, `2023-05`, `2023-W18`, `2023-05-04`.
-    pub fn label(self, start: Date) -> String {
-        match self {
-            Period::Day => start.to_string(),
-            Period::Week => {
-                let w = start.iso_week();
-                format!("{}-W{:02}", w.year(), w.week())
-            }
-            Period::Month => format!("{}-{:02}", start.year(), start.month()),
-            Period::Year => start.year().to_string(),
-        }
-    }
-}
-
-impl std::str::FromStr for Period {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Period, String> {
-        match s {
-            "day" => Ok(Period::Day),
-            "week" => Ok(Period::Week),
-            "month" => Ok(Period::Month),
-            "year" => Ok(Period::Year),
-            _ => Err(format!("unknown period `{s}` (day, week, month, year)")),
-        }
-    }
-}
 
 /// Which events of a pair count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -239,24 +171,95 @@ struct Acc {
     gn: u64,
     quads: QuadCounts,
     types: BTreeMap<String, u64>,
-    best: Vec<(u64, u64, i64)>,
+    best: Vec<Candidate>,
 }
 
 impl Store {
     /// The timeline of a dyad.
     ///
-    /// Reads the dyad's stories from the covering index on (source, target, day), so
-    /// the cost grows with the dyad's events, not the store's size.
+    /// Reads the dyad's day aggregates (one row per direction and day, kept at
+    /// ingest), so the cost grows with the days the dyad spans, not with its stories
+    /// or the store's size. Key events are the stories with the most mentions, then
+    /// the largest Goldstein magnitude, then the oldest; asking for more than
+    /// [`KEY_EVENTS_PER_DAY`] per period reads the stories instead
+    /// ([`Store::dyad_from_stories`]).
+    ///
+    /// # Errors
+    /// When SQLite fails or a stored aggregate is unreadable.
+    pub fn dyad(&self, q: &DyadQuery) -> Result<Timeline> {
+        if q.key_events > KEY_EVENTS_PER_DAY {
+            return self.dyad_from_stories(q);
+        }
+        let (lo, hi) = bounds(q);
+        let mut acc: BTreeMap<Date, Acc> = BTreeMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT day, events, mentions, goldstein_sum, goldstein_n, quad1, quad2, quad3, quad4, types, top
+                 FROM dyad_days WHERE src = ?1 AND tgt = ?2 AND day BETWEEN ?3 AND ?4",
+            )
+            .map_err(|e| self.err("prepare dyad query", None, e))?;
+        for (s, t) in pairs(q) {
+            let mut rows = stmt
+                .query(params![s, t, lo, hi])
+                .map_err(|e| self.err("run dyad query", None, e))?;
+            while let Some(r) = rows
+                .next()
+                .map_err(|e| self.err("read dyad query", None, e))?
+            {
+                let (day, row) = (|| -> rusqlite::Result<_> {
+                    let count = |i: usize| r.get::<_, i64>(i).map(|n| n.max(0) as u64);
+                    let types: BTreeMap<String, u64> =
+                        aggregate::parse(r.get_ref(9)?.as_str()?, 9)?;
+                    let top: Vec<Candidate> = aggregate::parse(r.get_ref(10)?.as_str()?, 10)?;
+                    Ok((
+                        r.get::<_, i32>(0)?,
+                        Acc {
+                            events: count(1)?,
+                            mentions: count(2)?,
+                            gsum: r.get(3)?,
+                            gn: count(4)?,
+                            quads: QuadCounts {
+                                verbal_cooperation: count(5)?,
+                                material_cooperation: count(6)?,
+                                verbal_conflict: count(7)?,
+                                material_conflict: count(8)?,
+                            },
+                            types,
+                            best: top,
+                        },
+                    ))
+                })()
+                .map_err(|e| self.err("read dyad day", None, e))?;
+                let Some(date) = date_of(day) else { continue };
+                let a = acc.entry(q.by.start(date)).or_default();
+                a.events += row.events;
+                a.mentions += row.mentions;
+                a.gsum += row.gsum;
+                a.gn += row.gn;
+                a.quads.verbal_cooperation += row.quads.verbal_cooperation;
+                a.quads.material_cooperation += row.quads.material_cooperation;
+                a.quads.verbal_conflict += row.quads.verbal_conflict;
+                a.quads.material_conflict += row.quads.material_conflict;
+                for (p, n) in row.types {
+                    *a.types.entry(p).or_default() += n;
+                }
+                for c in row.best {
+                    offer(&mut a.best, c, q.key_events);
+                }
+            }
+        }
+        self.finish(q, lo, hi, acc)
+    }
+
+    /// The timeline of a dyad computed from its stories rather than the day
+    /// aggregates: the same answer as [`Store::dyad`], slower; any number of key
+    /// events.
     ///
     /// # Errors
     /// When SQLite fails.
-    pub fn dyad(&self, q: &DyadQuery) -> Result<Timeline> {
-        let lo = q.from.map_or(i32::MIN, day_of);
-        let hi = q.to.map_or(i32::MAX, day_of);
-        let mut pairs = vec![(q.a.as_str(), q.b.as_str())];
-        if q.direction == Direction::Both && q.a != q.b {
-            pairs.push((q.b.as_str(), q.a.as_str()));
-        }
+    pub fn dyad_from_stories(&self, q: &DyadQuery) -> Result<Timeline> {
+        let (lo, hi) = bounds(q);
         let mut acc: BTreeMap<Date, Acc> = BTreeMap::new();
         let mut stmt = self
             .conn
@@ -265,7 +268,7 @@ impl Store {
                  WHERE src = ?1 AND tgt = ?2 AND day BETWEEN ?3 AND ?4",
             )
             .map_err(|e| self.err("prepare dyad query", None, e))?;
-        for (s, t) in pairs {
+        for (s, t) in pairs(q) {
             let mut rows = stmt
                 .query(params![s, t, lo, hi])
                 .map_err(|e| self.err("run dyad query", None, e))?;
@@ -288,7 +291,7 @@ impl Store {
                 let Some(date) = date_of(day) else { continue };
                 let a = acc.entry(q.by.start(date)).or_default();
                 a.events += 1;
-                a.mentions += mentions as u64;
+                a.mentions += mentions.max(0) as u64;
                 if let Some(g) = g {
                     a.gsum += g;
                     a.gn += 1;
@@ -297,20 +300,24 @@ impl Store {
                 if let Some(p) = plover {
                     *a.types.entry(p).or_default() += 1;
                 }
-                if q.key_events > 0 {
-                    let score = (mentions as u64, (g.unwrap_or(0.0).abs() * 10.0) as u64, id);
-                    if a.best.len() < q.key_events
-                        || a.best
-                            .last()
-                            .is_some_and(|w| (w.0, w.1) < (score.0, score.1))
-                    {
-                        a.best.push(score);
-                        a.best.sort_by(|x, y| (y.0, y.1, x.2).cmp(&(x.0, x.1, y.2)));
-                        a.best.truncate(q.key_events);
-                    }
-                }
+                offer(
+                    &mut a.best,
+                    (id, mentions.max(0) as u64, goldstein_score(g)),
+                    q.key_events,
+                );
             }
         }
+        self.finish(q, lo, hi, acc)
+    }
+
+    /// Turns per-period sums into the timeline.
+    fn finish(
+        &self,
+        q: &DyadQuery,
+        lo: i32,
+        hi: i32,
+        acc: BTreeMap<Date, Acc>,
+    ) -> Result<Timeline> {
         let totals = self.volume(lo, hi, q.by)?;
         let mut periods = Vec::with_capacity(acc.len());
         for (start, a) in acc {
@@ -326,7 +333,7 @@ impl Store {
                     .then_with(|| x.plover.cmp(&y.plover))
             });
             let mut key_events = Vec::with_capacity(a.best.len());
-            for (_, _, id) in &a.best {
+            for (id, _, _) in &a.best {
                 if let Some(k) = self.key_event(*id)? {
                     key_events.push(k);
                 }
@@ -424,25 +431,19 @@ impl Store {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The query's day range, inclusive.
+fn bounds(q: &DyadQuery) -> (i32, i32) {
+    (
+        q.from.map_or(i32::MIN, day_of),
+        q.to.map_or(i32::MAX, day_of),
+    )
+}
 
-    #[test]
-    fn periods_start_end_and_label() {
-        let d: Date = "2023-05-04".parse().expect("date");
-        assert_eq!(Period::Year.label(Period::Year.start(d)), "2023");
-        assert_eq!(Period::Month.label(Period::Month.start(d)), "2023-05");
-        assert_eq!(
-            Period::Month.end(Period::Month.start(d)).to_string(),
-            "2023-05-31"
-        );
-        assert_eq!(Period::Week.start(d).to_string(), "2023-05-01");
-        assert_eq!(Period::Week.label(Period::Week.start(d)), "2023-W18");
-        assert_eq!(
-            Period::Year.end(Period::Year.start(d)).to_string(),
-            "2023-12-31"
-        );
-        assert_eq!(Period::Day.label(d), "2023-05-04");
+/// The directed pairs a query reads.
+fn pairs(q: &DyadQuery) -> Vec<(&str, &str)> {
+    let mut pairs = vec![(q.a.as_str(), q.b.as_str())];
+    if q.direction == Direction::Both && q.a != q.b {
+        pairs.push((q.b.as_str(), q.a.as_str()));
     }
+    pairs
 }

@@ -1,5 +1,6 @@
 //! Integration tests of the event store.
 
+mod aggregate;
 mod build;
 mod crash;
 mod dedup;

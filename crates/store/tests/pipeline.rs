@@ -181,10 +181,7 @@ fn team_turn_pair_starts_cooperative() {
     assert!(turn_pair_year(&store, "2014").is_some_and(|g| g > 0.0));
 }
 
-/// Needs the event coder to give the 2021 page's sanctions and accusations their
-/// target (it codes them with no target today, so they belong to no dyad).
 #[test]
-#[ignore = "the coder leaves the 2021 AUS-CHN events without a target"]
 fn team_turn_pair_ends_conflictual() {
     let store = turn_pair();
     assert!(turn_pair_year(&store, "2021").is_some_and(|g| g < 0.0));

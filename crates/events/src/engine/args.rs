@@ -248,6 +248,17 @@ impl Resolver<'_, '_> {
                     // unless the participle is passive ("a town shelled by X").
                     // "Western countries imposed sanctions" misread as a noun phrase
                     // with "imposed" modifying "sanctions": the actor above it acts.
+                    // "responded at the time by expelling …" read with the means
+                    // clause on a nominal: the verb above it acts.
+                    let means = tree
+                        .children_rel(cur, "mark")
+                        .any(|m| tree.lemma(m).eq_ignore_ascii_case("by"));
+                    if let Some(up) = tree.head(head).filter(|&u| means && tree.is_verb(u)) {
+                        if self.in_actor[head].is_none() {
+                            cur = up;
+                            continue;
+                        }
+                    }
                     if self.in_actor[head].is_none() {
                         if let Some(up) = tree.head(head) {
                             if self.in_actor[up].is_some()
@@ -367,8 +378,12 @@ impl Resolver<'_, '_> {
         let tree = self.tree;
         let mut out = Vec::new();
         let mut heads: Vec<usize> = std::iter::once(i).chain(object).collect();
-        // "the work of the groups with Moscow": the object's own nominals.
+        // "imposed tariffs and other restrictions on X": the object's conjuncts.
         if let Some(o) = object {
+            heads.extend(tree.conjuncts(o));
+        }
+        // "the work of the groups with Moscow": the object's own nominals.
+        for o in heads.clone().into_iter().skip(1) {
             for &c in tree.children(o) {
                 if tree.base_rel(c) == "nmod" && self.in_actor[c].is_none() && !heads.contains(&c) {
                     heads.push(c);
@@ -397,6 +412,46 @@ impl Resolver<'_, '_> {
                         .any(|p| *p == case || case.ends_with(p.as_str()))
                     {
                         out.push(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Actors named as a pair inside the phrase headed by `i` ("activities under the
+    /// China-Australia Strategic Economic Dialogue", "the India-Pakistan border"):
+    /// two mentions joined by a hyphen among the phrase's dependents, not across
+    /// clauses, to three levels.
+    pub fn hyphen_pair(&self, i: usize) -> Vec<usize> {
+        let tree = self.tree;
+        let mut phrase = vec![i];
+        let mut frontier = vec![i];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for &h in &frontier {
+                for &c in tree.children(h) {
+                    if !CLAUSAL.contains(&tree.base_rel(c)) {
+                        phrase.push(c);
+                        next.push(c);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        let hyphen = |k: usize| matches!(tree.tokens[k].text.as_str(), "-" | "\u{2013}" | "/");
+        let mut out = Vec::new();
+        for k in 1..tree.len().saturating_sub(1) {
+            if !hyphen(k) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (self.in_actor[k - 1], self.in_actor[k + 1]) else {
+                continue;
+            };
+            if a != b && phrase.contains(&(k - 1)) && phrase.contains(&(k + 1)) {
+                for x in [a, b] {
+                    if !out.contains(&x) {
+                        out.push(x);
                     }
                 }
             }

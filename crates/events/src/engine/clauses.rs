@@ -3,12 +3,22 @@
 //! of the events one clause produced.
 
 use super::args::Resolver;
+use super::modality::Lexicon;
 use super::tree::Tree;
 use super::Coded;
 
 /// Subordinators of conditions: what happens in such a clause is the condition of
-/// the main event ("will withdraw unless X arranges a ceasefire"), not an event.
-const CONDITION: &[&str] = &["if", "unless", "lest", "provided", "providing"];
+/// the main event ("will withdraw unless X arranges a ceasefire", "refused talks
+/// until X reverses its decision"), not an event.
+const CONDITION: &[&str] = &[
+    "if",
+    "unless",
+    "until",
+    "till",
+    "lest",
+    "provided",
+    "providing",
+];
 
 /// Prepositions that name a participant of a nominal ("action against X", "blows
 /// to X", "aid for X"), read when a control verb's complement names no actor itself.
@@ -58,10 +68,12 @@ pub(crate) fn is_condition(tree: &Tree, i: usize, fired: &[usize]) -> bool {
         return false;
     }
     let conditional = mark_of(tree, c).is_some_and(|m| CONDITION.contains(&m.as_str()));
+    // The clause may hang on the first of coordinated verbs while the event is the
+    // second ("responded …, and has refused to hold talks until X reverses").
     conditional
-        && tree
-            .head(c)
-            .is_some_and(|h| governed_by_fired(tree, h, fired))
+        && tree.head(c).is_some_and(|h| {
+            governed_by_fired(tree, h, fired) || tree.conjuncts(h).iter().any(|k| fired.contains(k))
+        })
 }
 
 /// The trigger whose purpose clause `i` sits in ("blocked roads to protest …",
@@ -152,6 +164,29 @@ pub(crate) fn condition_subject(r: &Resolver, chain: &[usize]) -> Option<(Vec<us
         }
     }
     None
+}
+
+/// The author of what the object of `i` names ("rejected the reasons given by
+/// Algiers", "dismissed a plan drawn up by Cairo"): the agent of a participle on the
+/// object.
+pub(crate) fn object_author(r: &Resolver, i: usize, object: Option<usize>) -> Vec<usize> {
+    let tree = r.tree;
+    let mut out = Vec::new();
+    for o in object.into_iter().chain(tree.children_rel(i, "obj")) {
+        for c in tree.children(o).iter().copied() {
+            if tree.base_rel(c) != "acl" || !tree.is_verb(c) {
+                continue;
+            }
+            if let Some(a) = r.agent(c) {
+                for x in r.actors_of(a) {
+                    if !out.contains(&x) {
+                        out.push(x);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The subject of a "that" clause completing the noun `i` ("its demand that Israel
@@ -326,4 +361,129 @@ fn is_complement_of(tree: &Tree, f: usize, e: usize) -> bool {
         }
     }
     false
+}
+
+/// How an event's trigger hangs under another event's trigger.
+pub(crate) struct Governor {
+    /// The governing trigger.
+    pub token: usize,
+    /// The relation of the last step up to it.
+    pub rel: String,
+    /// The path crossed a free participial clause ("shelled the town, killing …").
+    pub participle: bool,
+}
+
+/// The event trigger among `tokens` that governs trigger `i`: the nearest ancestor
+/// that is one, climbing past coordination (a conjunct is a sibling event, not a
+/// part of it) and stopping at a verb of speech (what is said is reported in its own
+/// right), at parataxis and at a subject (an act named in the subject is not part of
+/// the predicate's act).
+pub(crate) fn governing_event(
+    tree: &Tree,
+    lex: &Lexicon,
+    i: usize,
+    tokens: &[usize],
+) -> Option<Governor> {
+    let mut cur = i;
+    let mut participle = false;
+    for _ in 0..tree.len().min(12) {
+        let rel = tree.base_rel(cur);
+        if matches!(rel, "parataxis" | "nsubj" | "csubj") {
+            return None;
+        }
+        participle |= is_free_participle(tree, cur);
+        let h = tree.head(cur)?;
+        if h == i {
+            return None;
+        }
+        if rel != "conj" {
+            if tokens.contains(&h) {
+                return Some(Governor {
+                    token: h,
+                    rel: rel.to_string(),
+                    participle,
+                });
+            }
+            if tree.is_verb(h) && lex.is_speech(tree.lemma(h)) {
+                return None;
+            }
+        }
+        cur = h;
+    }
+    None
+}
+
+/// The family of a CAMEO code for telling an elaboration from a second act:
+/// its root, with the three roots of force (18, 19, 20) as one.
+fn family(code: &str) -> &str {
+    match code.get(..2) {
+        Some("18" | "19" | "20") => "force",
+        Some(root) => root,
+        None => code,
+    }
+}
+
+/// True when `c` heads a free participial clause ("broke off relations, accusing
+/// Rabat of …"; "wrote to his counterpart, asking for a meeting"): a second act of
+/// the same subject told alongside the first, not a part of it.
+fn is_free_participle(tree: &Tree, c: usize) -> bool {
+    tree.base_rel(c) == "advcl"
+        && tree.is_verb(c)
+        && tree.tokens[c].xpos == "VBG"
+        && mark_of(tree, c).is_none()
+        && tree.child_rel(c, "nsubj").is_none()
+}
+
+/// Drops events whose trigger sits inside the clause or phrase of another event of
+/// the sentence: what was demanded, offered, protested against or given as the
+/// background of the main act ("rejected a US offer to host a summit", "imposed
+/// tariffs after Canberra called for an inquiry") is part of that act, not another.
+/// - Statements (CAMEO 01) govern nothing: what they state is reported in its own
+///   right; an act flagged as historical is an event of its own time.
+/// - A free participle is a second act unless it is of the same family as the act
+///   it hangs on ("shelled the town, killing 20").
+/// - When the embedded act is the governing verb's object ("staged a hunger strike
+///   against X") and only it names a target, it stands for the act instead.
+pub(crate) fn drop_embedded(tree: &Tree, lex: &Lexicon, out: &mut Vec<Coded>) {
+    let n = out.len();
+    let tokens: Vec<usize> = out
+        .iter()
+        .filter(|c| !c.code.starts_with("01"))
+        .map(|c| c.token)
+        .collect();
+    let mut drop = vec![false; n];
+    for k in 0..n {
+        // A background act dated apart from the main one ("since Russia's operation
+        // in February 2022") is an event of its own time.
+        if out[k].flags.historical {
+            continue;
+        }
+        let Some(g) = governing_event(tree, lex, out[k].token, &tokens) else {
+            continue;
+        };
+        let (h, rel) = (g.token, g.rel);
+        let heads: Vec<usize> = (0..n).filter(|&j| out[j].token == h).collect();
+        // A free participle is a second act ("closed its embassy, accusing Rabat of
+        // …") unless it tells more of the same one ("shelled the town, killing 20").
+        if g.participle
+            && !heads
+                .iter()
+                .any(|&j| family(&out[j].code) == family(&out[k].code))
+        {
+            continue;
+        }
+        let object = rel == "obj" && tree.head(out[k].token) == Some(h);
+        if object && out[k].target.is_some() && heads.iter().all(|&j| out[j].target.is_none()) {
+            for j in heads {
+                drop[j] = true;
+            }
+        } else {
+            drop[k] = true;
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }

@@ -201,6 +201,9 @@ pub(crate) fn code_sentence(
     };
     let fired: Vec<usize> = triggers.iter().map(|t| t.token).collect();
     clauses::merge(&resolver, &fired, &key, &mut out);
+    if !ctx.foreign {
+        clauses::drop_embedded(&tree, lex, &mut out);
+    }
     out
 }
 
@@ -235,6 +238,15 @@ fn code_trigger(
         targets = r.in_actor[g].into_iter().collect();
     }
     let is_noun = p.kind == TriggerKind::Noun || tree.is_noun(i);
+    // "rejected an Australian ultimatum", "accepted the Indian offer": a nominal
+    // carried by a control verb is done by the verb's subject, and the national
+    // modifier names the party whose act it is, the target.
+    let controlled: Option<(usize, Vec<usize>)> = ch
+        .control
+        .filter(|&(c, _)| !ctx.foreign && c != i && tree.head(i) == Some(c))
+        .and_then(|(c, _)| r.subject(c))
+        .map(|s| (s, r.actors_of(s)))
+        .filter(|(_, a)| !a.is_empty());
     if sources.is_empty() {
         if is_noun && p.target == TargetSlot::Modifier {
             // A label: the speaker (first person) or the governing clause's subject
@@ -246,6 +258,9 @@ fn code_trigger(
                 source_tok = r.subject(h);
             }
             sources = source_tok.map(|s| r.actors_of(s)).unwrap_or_default();
+        } else if let Some((s, a)) = controlled.as_ref().filter(|_| is_noun) {
+            source_tok = Some(*s);
+            sources = a.clone();
         } else if is_noun {
             sources = noun_sources(tree, r, i);
             source_tok = tree
@@ -368,6 +383,53 @@ fn code_trigger(
                 .collect();
         }
     }
+    if targets.is_empty() && is_noun && controlled.is_some() {
+        targets = tree
+            .children(i)
+            .iter()
+            .filter(|&&c| matches!(tree.deprel(c), "amod" | "compound" | "nmod:poss"))
+            .filter_map(|&c| r.in_actor[c])
+            .filter(|a| !sources.contains(a))
+            .collect();
+    }
+    // "suspended activities under the China-Australia dialogue": a pair named in the
+    // object (or in the nominal trigger itself); the member that is not the source.
+    if targets.is_empty() && p.target != TargetSlot::Nothing && !ctx.foreign {
+        let phrases: Vec<usize> = if is_noun {
+            vec![i]
+        } else {
+            t.object
+                .into_iter()
+                .chain(tree.children_rel(i, "obj"))
+                .collect()
+        };
+        for ph in phrases {
+            for a in r.hyphen_pair(ph) {
+                if !targets.contains(&a) {
+                    targets.push(a);
+                }
+            }
+        }
+    }
+    if targets.is_empty() && p.target != TargetSlot::Nothing && !ctx.foreign && !is_noun {
+        targets = clauses::object_author(r, i, t.object)
+            .into_iter()
+            .filter(|a| !sources.contains(a))
+            .collect();
+    }
+    let linear = match &p.target {
+        TargetSlot::Preposition(preps) if !ctx.foreign && !is_noun => {
+            let from = t.object.filter(|&o| o > i).unwrap_or(i);
+            linear_participant(tree, r, from, preps).filter(|a| !sources.contains(a))
+        }
+        TargetSlot::Object | TargetSlot::Default if !ctx.foreign && !is_noun && !passive => {
+            linear_object(tree, r, i).filter(|a| !sources.contains(a))
+        }
+        _ => None,
+    };
+    if targets.is_empty() {
+        targets.extend(linear);
+    }
     if targets.is_empty() && ctx.foreign {
         if let Some(a) =
             (i + 1..tree.len()).find_map(|k| r.in_actor[k].filter(|a| !sources.contains(a)))
@@ -452,11 +514,28 @@ fn code_trigger(
     // strike unless Baghdad accepts", "will withdraw unless X holds elections"): that
     // party is the target, and an ultimatum is a threat.
     if !ctx.foreign && !is_noun {
-        if let Some((party, ultimatum)) = clauses::condition_subject(r, &ch.tokens) {
+        // "announced that it will withdraw … unless X …": the condition may hang on
+        // the verb of speech that carries the clause, or on the first of coordinated
+        // verbs ("responded …, and has refused to hold talks until X reverses").
+        let mut carriers = ch.tokens.clone();
+        if let Some(&last) = ch.tokens.last() {
+            if tree.base_rel(last) == "ccomp" {
+                carriers.extend(tree.head(last).filter(|&h| lex.is_speech(tree.lemma(h))));
+            }
+            if tree.base_rel(last) == "conj" {
+                carriers.extend(tree.head(last));
+            }
+        }
+        if let Some((party, ultimatum)) = clauses::condition_subject(r, &carriers) {
             let party: Vec<usize> = canon(&party)
                 .into_iter()
                 .filter(|a| !sources.contains(a))
                 .collect();
+            // "refused to hold talks until New Delhi reverses its decision": a
+            // refusal is aimed at the party whose act would lift it.
+            if code.starts_with("12") && targets.is_empty() {
+                targets = party.clone();
+            }
             let threat = code.starts_with("13");
             let announced = ultimatum && (flags.future || code.starts_with("03"));
             if !party.is_empty() && (threat || announced) {
@@ -475,9 +554,15 @@ fn code_trigger(
     }
 
     let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+    // Parties that jointly agree, meet or cooperate ("Xi and Abbott agreed …") act
+    // toward each other.
+    let mutual = !ctx.foreign
+        && code
+            .get(..2)
+            .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
     if targets.is_empty()
         && sources.len() >= 2
-        && (p.reciprocal || initiative.is_some() || ctx.foreign)
+        && (p.reciprocal || mutual || initiative.is_some() || ctx.foreign)
     {
         match initiative.filter(|a| sources.contains(a)) {
             Some(a) => {
@@ -511,15 +596,17 @@ fn code_trigger(
     if pairs.is_empty() {
         return Some("source and target are the same actor".into());
     }
+    let last = t.object.filter(|&o| o > i).unwrap_or(i);
     let alternates: Vec<usize> = if ctx.foreign || is_noun {
         Vec::new()
     } else {
-        canon(&clauses::participant_actors(r, i, t.object))
+        let mut all = clauses::participant_actors(r, i, t.object);
+        all.extend(linear);
+        canon(&all)
             .into_iter()
             .filter(|a| !sources.contains(a) && !targets.contains(a))
             .collect()
     };
-    let last = t.object.filter(|&o| o > i).unwrap_or(i);
     let first = t.object.filter(|&o| o < i).unwrap_or(i);
     for (s, g) in pairs {
         let speaker = speaker.filter(|&sp| r.canon.get(sp).copied().unwrap_or(sp) != s);
@@ -539,8 +626,6 @@ fn code_trigger(
     None
 }
 
-/// Sources of a noun trigger: possessor, national modifier, "by/from X", the subject
-/// of a copular or light verb, or a "between" pair.
 /// Parser fallback for nouns: "channels with the United States" read off the words
 /// when the tree does not attach the nominal to the noun.
 fn linear_target(tree: &Tree, r: &Resolver, i: usize, preps: &[String]) -> Option<usize> {
@@ -553,6 +638,55 @@ fn linear_target(tree: &Tree, r: &Resolver, i: usize, preps: &[String]) -> Optio
     (at + 1..(at + 4).min(tree.len())).find(|&k| r.in_actor[k].is_some())
 }
 
+/// Parser fallback for verbs: the actor right after one of the pattern's
+/// prepositions within the few words after the trigger ("withdraw its troops from
+/// neighboring Lebanon" with "neighboring" misread as a verb), not across a comma.
+fn linear_participant(tree: &Tree, r: &Resolver, from: usize, preps: &[String]) -> Option<usize> {
+    let stop = |k: usize| matches!(tree.tokens[k].text.as_str(), "," | "." | ";" | ":");
+    let mut at = None;
+    for k in from + 1..(from + 5).min(tree.len()) {
+        if stop(k) {
+            return None;
+        }
+        if preps
+            .iter()
+            .any(|p| tree.tokens[k].text.eq_ignore_ascii_case(p))
+        {
+            at = Some(k);
+            break;
+        }
+    }
+    let at = at?;
+    for k in at + 1..(at + 4).min(tree.len()) {
+        if stop(k) {
+            return None;
+        }
+        if r.in_actor[k].is_some() {
+            return r.in_actor[k];
+        }
+    }
+    None
+}
+
+/// Parser fallback for verbs: the actor of the noun phrase right after the verb
+/// ("tortured scores of Liberian refugees" with the tree lost), read over
+/// determiners, numbers, modifiers and "of", not across a clause or another
+/// preposition.
+fn linear_object(tree: &Tree, r: &Resolver, i: usize) -> Option<usize> {
+    for k in i + 1..(i + 6).min(tree.len()) {
+        if r.in_actor[k].is_some() {
+            return r.in_actor[k];
+        }
+        let of = tree.tokens[k].text.eq_ignore_ascii_case("of");
+        if !of && !matches!(tree.upos(k), "DET" | "NUM" | "ADJ" | "NOUN" | "PRON") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Sources of a noun trigger: possessor, national modifier, "by/from X", the subject
+/// of a copular or light verb, or a "between" pair.
 fn noun_sources(tree: &Tree, r: &Resolver, i: usize) -> Vec<usize> {
     for &c in tree.children(i) {
         if tree.deprel(c) == "nmod:poss" {
@@ -644,7 +778,7 @@ mod tests {
 
     const DICT: &str = "@SPEECH = say|tell\n@INTENT = agree|promise\n@THREAT = threaten\n@REFUSAL = refuse\n@PLAN = plan\n\
         166 v:expel t:obj\n111 v:condemn t:obj\n044 v:meet t:with recip\n040 v:hold o:talk|talks t:with recip\n\
-        163 n:sanction t:against|on\n190 v:attack t:obj\n";
+        163 n:sanction t:against|on\n190 v:attack t:obj\n0874 v:withdraw o:troops t:from\n";
 
     fn setup() -> (PatternSet, Lexicon) {
         let (p, sets): (_, WordSets) =
@@ -806,6 +940,85 @@ mod tests {
         assert_eq!(
             (got[0].0.as_str(), got[0].1.as_str(), got[0].2.as_str()),
             ("100", "IRN", "IRQ")
+        );
+    }
+
+    #[test]
+    fn misattached_preposition_read_off_the_words() {
+        // Iran withdrew its troops from neighbouring Iraq ("neighbouring" misread as
+        // a verb taking "Iraq" as its object)
+        let rows = [
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("withdrew", "withdraw", "VERB", 0, "root"),
+            ("its", "its", "PRON", 4, "nmod:poss"),
+            ("troops", "troops", "NOUN", 2, "obj"),
+            ("from", "from", "SCONJ", 6, "mark"),
+            ("neighbouring", "neighbour", "VERB", 2, "advcl"),
+            ("Iraq", "Iraq", "PROPN", 6, "obj"),
+        ];
+        let got = run(&rows, &[actor("IRN", 0), actor("IRQ", 6)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str(), got[0].2.as_str()),
+            ("0874", "IRN", "IRQ")
+        );
+    }
+
+    #[test]
+    fn lost_object_read_off_the_words() {
+        // Iran attacked two Iraqi villages (the object misread as a clause subject)
+        let rows = [
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("two", "two", "NUM", 5, "nummod"),
+            ("Iraqi", "Iraqi", "ADJ", 5, "amod"),
+            ("villages", "village", "NOUN", 6, "nsubj"),
+            ("burned", "burn", "VERB", 2, "advcl"),
+        ];
+        let got = run(&rows, &[actor("IRN", 0), actor("IRQ", 3)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].1.as_str(), got[0].2.as_str()), ("IRN", "IRQ"));
+    }
+
+    #[test]
+    fn embedded_act_is_part_of_the_governing_one() {
+        // Iran condemned Iraq after Syria attacked Jordan
+        let rows = [
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("condemned", "condemn", "VERB", 0, "root"),
+            ("Iraq", "Iraq", "PROPN", 2, "obj"),
+            ("after", "after", "SCONJ", 6, "mark"),
+            ("Syria", "Syria", "PROPN", 6, "nsubj"),
+            ("attacked", "attack", "VERB", 2, "advcl"),
+            ("Jordan", "Jordan", "PROPN", 6, "obj"),
+        ];
+        let actors = [
+            actor("IRN", 0),
+            actor("IRQ", 2),
+            actor("SYR", 4),
+            actor("JOR", 6),
+        ];
+        let got = run(&rows, &actors);
+        assert_eq!(
+            got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+            vec!["111"],
+            "{got:?}"
+        );
+        // Iran condemned Iraq, and Syria attacked Jordan: coordination keeps both.
+        let rows = [
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("condemned", "condemn", "VERB", 0, "root"),
+            ("Iraq", "Iraq", "PROPN", 2, "obj"),
+            ("and", "and", "CCONJ", 6, "cc"),
+            ("Syria", "Syria", "PROPN", 6, "nsubj"),
+            ("attacked", "attack", "VERB", 2, "conj"),
+            ("Jordan", "Jordan", "PROPN", 6, "obj"),
+        ];
+        let got = run(&rows, &actors);
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "190" && g.1 == "SYR" && g.2 == "JOR"),
+            "{got:?}"
         );
     }
 

@@ -7,14 +7,16 @@
 //!
 //! `ingest` writes synthetic articles `start..start+N` and prints events per second;
 //! `query` runs the dyad timeline `runs` times and prints median and worst latency,
-//! after checking the timeline's event total against a direct count.
+//! then checks the timeline's event total against a direct count of the dyad's stories
+//! and the whole timeline against the one computed from the stories without the day
+//! aggregates.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use parley_store::synthetic::Synthetic;
-use parley_store::{Article, DyadQuery, IngestOptions, Period, Store};
+use parley_store::{Article, DyadQuery, IngestOptions, Period, Store, Timeline};
 
 struct Args {
     cmd: String,
@@ -129,14 +131,20 @@ fn query(a: &Args) -> Result<bool, Box<dyn std::error::Error>> {
             ..Default::default()
         })?
         .len() as u64;
+    let t0 = Instant::now();
+    let direct = store.dyad_from_stories(&q)?;
+    let direct_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let mut times = Vec::with_capacity(a.runs);
-    let mut got = 0;
+    let mut timeline = None;
     for _ in 0..a.runs {
         let t0 = Instant::now();
         let t = store.dyad(&q)?;
         times.push(t0.elapsed().as_secs_f64() * 1000.0);
-        got = t.periods.iter().map(|p| p.events).sum::<u64>();
+        timeline = Some(t);
     }
+    let got = timeline
+        .as_ref()
+        .map_or(0, |t| t.periods.iter().map(|p| p.events).sum::<u64>());
     times.sort_by(f64::total_cmp);
     let share = expected as f64 / stats.events.max(1) as f64;
     println!(
@@ -151,11 +159,56 @@ fn query(a: &Args) -> Result<bool, Box<dyn std::error::Error>> {
         times[times.len() - 1],
         a.runs
     );
+    println!("the same timeline from the stories (no aggregates): {direct_ms:.1} ms");
     if got != expected {
         eprintln!("timeline counted {got} events, direct count {expected}");
         return Ok(false);
     }
+    if let Some(t) = &timeline {
+        if let Err(why) = same(t, &direct) {
+            eprintln!("timeline from aggregates differs from the stories: {why}");
+            return Ok(false);
+        }
+    }
     Ok(true)
+}
+
+/// Checks two timelines agree: counts, types and key events exactly, Goldstein sums
+/// to rounding.
+fn same(x: &Timeline, y: &Timeline) -> Result<(), String> {
+    if x.periods.len() != y.periods.len() {
+        return Err(format!(
+            "{} periods vs {}",
+            x.periods.len(),
+            y.periods.len()
+        ));
+    }
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    for (p, r) in x.periods.iter().zip(&y.periods) {
+        let ids =
+            |p: &parley_store::PeriodStats| p.key_events.iter().map(|k| k.id).collect::<Vec<_>>();
+        if (
+            &p.period,
+            p.events,
+            p.mentions,
+            p.quad_counts,
+            &p.top_types,
+            p.total_mentions,
+        ) != (
+            &r.period,
+            r.events,
+            r.mentions,
+            r.quad_counts,
+            &r.top_types,
+            r.total_mentions,
+        ) || ids(p) != ids(r)
+            || !close(p.goldstein_sum, r.goldstein_sum)
+            || !close(p.volume, r.volume)
+        {
+            return Err(format!("period {}: {p:?} vs {r:?}", p.period));
+        }
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
