@@ -14,8 +14,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 (cd "$root" && cargo build --quiet -p parley -p parley-store --bins)
-parley="$root/target/debug/parley"
-bench="$root/target/debug/parley-store-bench"
+bin="${CARGO_TARGET_DIR:-$root/target}/debug"
+parley="$bin/parley"
+bench="$bin/parley-store-bench"
 
 db="${1:-}"
 if [ -z "$db" ]; then
