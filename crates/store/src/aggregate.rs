@@ -53,9 +53,6 @@ pub(crate) fn offer(top: &mut Vec<Candidate>, c: Candidate, k: usize) {
     top.truncate(k);
 }
 
-/// The (source, target, day) of a row.
-type DayKey = (String, String, i32);
-
 /// What a batch changed on one day of one directed dyad.
 #[derive(Debug, Default)]
 struct DayDelta {
@@ -69,10 +66,11 @@ struct DayDelta {
     touched: Vec<Candidate>,
 }
 
-/// The aggregate changes of a batch not yet written.
+/// The aggregate changes of a batch not yet written, by source, target and day
+/// (nested so that looking up a row allocates nothing).
 #[derive(Debug, Default)]
 pub(crate) struct DayChanges {
-    days: BTreeMap<DayKey, DayDelta>,
+    days: BTreeMap<String, BTreeMap<String, BTreeMap<i32, DayDelta>>>,
 }
 
 /// A new story's facts, as the aggregates count them.
@@ -88,8 +86,17 @@ pub(crate) struct NewStory<'a> {
 
 impl DayChanges {
     fn day(&mut self, src: &str, tgt: &str, day: i32) -> &mut DayDelta {
-        self.days
-            .entry((src.to_string(), tgt.to_string(), day))
+        if !self.days.contains_key(src) {
+            self.days.insert(src.to_string(), BTreeMap::new());
+        }
+        let by_tgt = self.days.get_mut(src).expect("inserted above");
+        if !by_tgt.contains_key(tgt) {
+            by_tgt.insert(tgt.to_string(), BTreeMap::new());
+        }
+        by_tgt
+            .get_mut(tgt)
+            .expect("inserted above")
+            .entry(day)
             .or_default()
     }
 
@@ -152,8 +159,14 @@ impl DayChanges {
                 types = parley_add_types(types, excluded.types),
                 top = parley_add_top(top, excluded.top)",
         )?;
-        for ((src, tgt, day), mut d) in std::mem::take(&mut self.days) {
-            d.touched.truncate(KEY_EVENTS_PER_DAY);
+        let days = std::mem::take(&mut self.days);
+        let rows = days.iter().flat_map(|(src, by_tgt)| {
+            by_tgt.iter().flat_map(move |(tgt, by_day)| {
+                by_day.iter().map(move |(day, d)| (src, tgt, day, d))
+            })
+        });
+        for (src, tgt, day, d) in rows {
+            let top = &d.touched[..d.touched.len().min(KEY_EVENTS_PER_DAY)];
             write.execute(params![
                 src,
                 tgt,
@@ -167,7 +180,7 @@ impl DayChanges {
                 d.quads[2],
                 d.quads[3],
                 json(&d.types)?,
-                json(&d.touched)?,
+                json(&top)?,
             ])?;
         }
         Ok(())

@@ -1,7 +1,7 @@
 //! The batch writer: the statements of one ingest transaction, prepared once, and
 //! the counters (volume, day aggregates) it writes before the batch commits.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use parley_relations::ChannelStatement;
 use parley_types::{Actor, Document, Event};
@@ -11,9 +11,9 @@ use crate::aggregate::{self, DayChanges, NewStory};
 use crate::story::{day_of, StoryKey};
 use crate::{Article, IngestOptions, IngestReport};
 
-/// Stories an article joined or started, by (source, target, root): the story and
-/// the key of the mention that joined or started it.
-type LocalStories = HashMap<(String, String, String), Vec<(Match, StoryKey)>>;
+/// Stories an article joined or started: the story and the key of the mention that
+/// joined or started it (a few dozen per article, so a list is searched).
+type LocalStories = Vec<(Match, StoryKey)>;
 
 /// A stored story that a mention matched: id, day and Goldstein weight.
 type Match = (i64, Option<i32>, Option<f64>);
@@ -145,10 +145,7 @@ impl<'t> Writer<'t> {
             if let Some(d) = key.day {
                 self.volume.entry(d).or_default().1 += 1;
             }
-            local
-                .entry((key.src.clone(), key.tgt.clone(), key.root.clone()))
-                .or_default()
-                .push((found, key));
+            local.push((found, key));
         }
         for s in statements {
             let record = serde_json::to_string(s)
@@ -176,16 +173,15 @@ impl<'t> Writer<'t> {
         window: i32,
         local: &LocalStories,
     ) -> rusqlite::Result<Option<Match>> {
-        if let Some(list) = local.get(&(key.src.clone(), key.tgt.clone(), key.root.clone())) {
-            for (found, k) in list {
-                let near = match (k.day, key.day) {
-                    (Some(x), Some(y)) => (x - y).abs() <= window,
-                    (None, None) => true,
-                    _ => false,
-                };
-                if near && key.agrees(&k.trigger, &k.object, k.negated) {
-                    return Ok(Some(*found));
-                }
+        let same_dyad = |k: &StoryKey| k.src == key.src && k.tgt == key.tgt && k.root == key.root;
+        for (found, k) in local.iter().filter(|(_, k)| same_dyad(k)) {
+            let near = match (k.day, key.day) {
+                (Some(x), Some(y)) => (x - y).abs() <= window,
+                (None, None) => true,
+                _ => false,
+            };
+            if near && key.agrees(&k.trigger, &k.object, k.negated) {
+                return Ok(Some(*found));
             }
         }
         let Some(day) = key.day else { return Ok(None) };
