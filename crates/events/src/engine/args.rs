@@ -228,6 +228,13 @@ impl Resolver<'_, '_> {
                 }
                 return Some(s);
             }
+            // "Russia has threatened …" with the subject hung on the auxiliary.
+            if let Some(s) = tree
+                .children_rel(cur, "aux")
+                .find_map(|a| tree.child_rel(a, "nsubj"))
+            {
+                return Some(s);
+            }
             let rel = tree.deprel(cur);
             let head = tree.head(cur)?;
             match tree.base_rel(cur) {

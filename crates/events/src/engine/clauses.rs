@@ -163,6 +163,31 @@ pub(crate) fn condition_subject(r: &Resolver, chain: &[usize]) -> Option<(Vec<us
             }
         }
     }
+    // The parser often hangs the condition lower down ("threatened to stop talks to
+    // reduce weapons if the United States goes ahead" with the "if" clause on
+    // "weapons"): any conditional clause inside the chain's phrase.
+    let mut stack: Vec<usize> = chain.to_vec();
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 200 {
+            break;
+        }
+        for &c in tree.children(v) {
+            if chain.contains(&c) {
+                continue;
+            }
+            if let Some(m) = mark_of(tree, c).filter(|m| CONDITION.contains(&m.as_str())) {
+                if let Some(s) = tree.child_rel(c, "nsubj") {
+                    let actors = r.actors_of(s);
+                    if !actors.is_empty() {
+                        return Some((actors, m == "unless"));
+                    }
+                }
+            }
+            stack.push(c);
+        }
+    }
     None
 }
 

@@ -225,7 +225,7 @@ fn code_trigger(
         return Some("demanded in reported speech, not done".into());
     }
     let mut flags = modality::flags(tree, &ch, ctx.doc_year);
-    let passive = tree.is_verb(i) && tree.is_passive(i);
+    let passive = (tree.is_verb(i) || tree.is_participle(i)) && tree.is_passive(i);
 
     // Sources and targets as actor indices.
     let mut sources: Vec<usize> = Vec::new();
@@ -420,7 +420,16 @@ fn code_trigger(
     let linear = match &p.target {
         TargetSlot::Preposition(preps) if !ctx.foreign && !is_noun => {
             let from = t.object.filter(|&o| o > i).unwrap_or(i);
-            linear_participant(tree, r, from, preps).filter(|a| !sources.contains(a))
+            linear_participant(tree, r, from, preps)
+                .or_else(|| {
+                    // "ordered former president X to appear" with X misattached: a
+                    // pattern that takes an object reads the noun phrase after the verb.
+                    let takes_object = preps.iter().any(|p| p == "obj");
+                    (takes_object && !passive)
+                        .then(|| linear_object(tree, r, i))
+                        .flatten()
+                })
+                .filter(|a| !sources.contains(a))
         }
         TargetSlot::Object | TargetSlot::Default if !ctx.foreign && !is_noun && !passive => {
             linear_object(tree, r, i).filter(|a| !sources.contains(a))

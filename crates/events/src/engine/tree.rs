@@ -94,6 +94,18 @@ impl<'a> Tree<'a> {
             || self.tokens[i].xpos.starts_with("VB") && self.upos(i) != "AUX"
     }
 
+    /// True when token `i` is a past participle: tagged so, or an adjective with a
+    /// participle's ending modifying a noun ("two wounded soldiers", which taggers
+    /// read as an adjective as often as a verb).
+    pub fn is_participle(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.xpos == "VBN"
+            || (t.xpos == "JJ"
+                && matches!(self.base_rel(i), "acl" | "amod")
+                && t.text.len() > 4
+                && t.text.to_ascii_lowercase().ends_with("ed"))
+    }
+
     /// True when token `i` is a common or proper noun.
     pub fn is_noun(&self, i: usize) -> bool {
         matches!(self.upos(i), "NOUN" | "PROPN") || self.tokens[i].xpos.starts_with("NN")
@@ -112,7 +124,7 @@ impl<'a> Tree<'a> {
         self.children[i]
             .iter()
             .any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
-            || (self.tokens[i].xpos == "VBN"
+            || (self.is_participle(i)
                 && matches!(self.base_rel(i), "acl" | "amod")
                 && !self.children[i]
                     .iter()
