@@ -190,8 +190,10 @@ impl Resolver<'_, '_> {
         for &c in tree.children(i) {
             if tree.base_rel(c) == "nmod" && tree.deprel(c) != "nmod:poss" {
                 let case = tree.case_of(c);
-                // "calls by Belarus", "an appeal from Gbagbo": the author.
-                if matches!(case.as_deref(), Some("of" | "from" | "in" | "by")) {
+                // "calls by Belarus", "an appeal from Gbagbo": the author; "a camp
+                // for Congolese refugees", "an aid programme for Bosnia": whom it
+                // serves.
+                if matches!(case.as_deref(), Some("of" | "from" | "in" | "by" | "for")) {
                     order.push(c);
                 }
             }
