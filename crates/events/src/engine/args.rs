@@ -80,7 +80,12 @@ impl Resolver<'_, '_> {
     pub fn actors_of(&self, i: usize) -> Vec<usize> {
         let mut out = Vec::new();
         let mut members = vec![i];
-        members.extend(self.tree.conjuncts(i));
+        members.extend(
+            self.tree
+                .conjuncts(i)
+                .into_iter()
+                .filter(|&c| !self.subject_of_other_clause(c)),
+        );
         let push = |a: usize, out: &mut Vec<usize>| {
             if !out.contains(&a) {
                 out.push(a);
@@ -304,6 +309,23 @@ impl Resolver<'_, '_> {
         None
     }
 
+    /// True when the nominal at `c`, read by the parser as a conjunct, is followed by
+    /// a finite verb it does not belong under: the subject of a clause of its own
+    /// ("attacked Ukraine, and France condemned the strike").
+    fn subject_of_other_clause(&self, c: usize) -> bool {
+        let tree = self.tree;
+        let mut end = c + 1;
+        if let Some(a) = self.in_actor.get(c).copied().flatten() {
+            while end < tree.len() && self.in_actor[end] == Some(a) {
+                end += 1;
+            }
+        }
+        end < tree.len()
+            && tree.upos(end) == "VERB"
+            && matches!(tree.tokens[end].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            && !tree.ancestors(c).contains(&end)
+    }
+
     /// Actors coordinated with actor `a` by the words around it ("Gondor and
     /// Osgiliath", "Bree, Fornost and Rohan"), for trees that lost the coordination.
     pub fn linear_group(&self, a: usize) -> Vec<usize> {
@@ -321,36 +343,89 @@ impl Resolver<'_, '_> {
             )
         };
         let mut out = vec![a];
+        let n = tree.len();
+        // Words that may stand between a joiner and the next member's name ("the
+        // awful Fornost", "and the European Union").
+        let modifier = |k: usize| {
+            matches!(tree.upos(k), "DET" | "ADJ")
+                || (matches!(tree.tokens[k].xpos.as_str(), "VBG" | "VBN")
+                    && tree
+                        .children(k)
+                        .iter()
+                        .all(|&c| matches!(tree.upos(c), "PUNCT" | "CCONJ" | "DET")))
+        };
+        // A member followed by a verb other than the one the list belongs to starts a
+        // clause of its own ("… Ukraine, and France condemned it"): not part of the
+        // list ("Fornost and Gondor welcomed" is).
+        let above = tree.ancestors(first);
+        let starts_clause = |end: usize| {
+            if end >= n || !matches!(tree.upos(end), "VERB" | "AUX") {
+                return false;
+            }
+            // An auxiliary or copula stands for the clause it serves ("… and the
+            // Front are guilty").
+            let verb = if tree.upos(end) == "AUX" {
+                tree.head(end).unwrap_or(end)
+            } else {
+                end
+            };
+            !above.contains(&verb)
+        };
         // Rightwards.
         let mut k = last + 1;
-        while k + 1 < tree.len() && joiner(k) {
+        while k + 1 < n && joiner(k) {
             let mut j = k + 1;
-            if tree.upos(j) == "DET" && j + 1 < tree.len() {
+            // ", and" (a serial comma).
+            if j + 1 < n && tree.tokens[k].text == "," && joiner(j) {
                 j += 1;
+            }
+            let mut skipped = 0;
+            while j + 1 < n && skipped < 2 && self.in_actor[j].is_none() && modifier(j) {
+                j += 1;
+                skipped += 1;
             }
             match self.in_actor[j] {
                 Some(b) if !out.contains(&b) => {
-                    out.push(b);
-                    k = j;
-                    while k < tree.len() && self.in_actor[k] == Some(b) {
-                        k += 1;
+                    let mut end = j;
+                    while end < n && self.in_actor[end] == Some(b) {
+                        end += 1;
                     }
+                    if starts_clause(end) {
+                        break;
+                    }
+                    out.push(b);
+                    k = end;
                 }
                 _ => break,
             }
         }
         // Leftwards.
         let mut k = first;
+        // Own modifiers ("the awful Fornost").
+        let mut skipped = 0;
+        while k > 0 && skipped < 2 && self.in_actor[k - 1].is_none() && modifier(k - 1) {
+            k -= 1;
+            skipped += 1;
+        }
         while k >= 2 && joiner(k - 1) {
-            match self.in_actor[k - 2] {
-                Some(b) if !out.contains(&b) => {
-                    out.push(b);
-                    k -= 2;
-                    while k > 0 && self.in_actor[k - 1] == Some(b) {
-                        k -= 1;
-                    }
-                }
-                _ => break,
+            let mut j = k - 1;
+            // ", and" read leftwards.
+            if j >= 2 && joiner(j - 1) && tree.tokens[j - 1].text == "," {
+                j -= 1;
+            }
+            let Some(b) = self.in_actor[j - 1] else { break };
+            if out.contains(&b) {
+                break;
+            }
+            out.push(b);
+            k = j - 1;
+            while k > 0 && self.in_actor[k - 1] == Some(b) {
+                k -= 1;
+            }
+            let mut skipped = 0;
+            while k > 0 && skipped < 2 && self.in_actor[k - 1].is_none() && modifier(k - 1) {
+                k -= 1;
+                skipped += 1;
             }
         }
         out

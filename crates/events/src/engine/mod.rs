@@ -481,10 +481,15 @@ fn code_trigger(
     }
     // Coordinations the tree lost ("Gondor and Osgiliath" read as one phrase).
     let widen = |list: &mut Vec<usize>| {
-        if list.len() == 1 {
-            let group = r.linear_group(list[0]);
-            *list = group;
+        let mut all: Vec<usize> = Vec::new();
+        for &a in list.iter() {
+            for b in r.linear_group(a) {
+                if !all.contains(&b) {
+                    all.push(b);
+                }
+            }
         }
+        *list = all;
     };
     widen(&mut sources);
     widen(&mut targets);
