@@ -355,6 +355,37 @@ fn distribute_roles(text: &str, drafts: &mut [Draft]) {
             d.adjective = false;
         }
     }
+    // "officials in Baghdad and Washington", "rebels from Chad and Sudan": a plural
+    // role placed in several states belongs to each.
+    for i in 0..drafts.len().saturating_sub(1) {
+        let (left, right) = drafts.split_at_mut(i + 1);
+        let (d, e) = (&left[i], &mut right[0]);
+        let placed = text.get(d.start..d.end).is_some_and(|t| {
+            [" in ", " from ", " of "]
+                .iter()
+                .any(|p| t.to_ascii_lowercase().contains(p))
+        });
+        let nationality = matches!(
+            e.base_kind,
+            Some(MentionKind::Country | MentionKind::Demonym)
+        );
+        if placed
+            && d.plural
+            && d.has_role()
+            && d.root.is_some()
+            && d.person.is_none()
+            && nationality
+            && e.is_bare_base()
+            && classify(text.get(d.end..e.start).unwrap_or("?")) == Gap::And
+        {
+            e.role_sectors.clone_from(&d.role_sectors);
+            e.roles = d.roles;
+            e.families.clone_from(&d.families);
+            e.plural = true;
+            e.person_like = d.person_like;
+            e.adjective = false;
+        }
+    }
 }
 
 /// Pass 4: appositions in both directions.
