@@ -51,6 +51,11 @@ pub(crate) fn best_match(
     in_actor: &[Option<usize>],
 ) -> Option<Trigger> {
     let kind = if set.any_part_of_speech() {
+        // Verb dictionaries fire on any word the tagger may have misread, but not on
+        // a noun its determiner marks as one ("an anti-Gondor parade").
+        if tree.is_noun(i) && tree.children_rel(i, "det").next().is_some() {
+            return None;
+        }
         TriggerKind::Verb
     } else {
         kind_of(tree, i)?
