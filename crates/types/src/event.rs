@@ -25,7 +25,15 @@ pub struct Actor {
 const NON_COUNTRY_PREFIXES: &[&str] = &[
     "IGO", "NGO", "WST", "EUR", "AFR", "ASA", "MEA", "SAM", "NAM", "CAS", "SAS", "SEA", "WAF",
     "EAF", "CAF", "SAF", "NAF", "BLK", "CRB", "CEU", "EEU", "NRD", "SCN", "BAL", "MDT", "PGS",
-    "LAM", "MID", "DEV", "GOV", "MIL", "REB", "OPP", "CVL", "BUS", "MED", "UNK", "MNC", "INT",
+    "LAM", "MID", "DEV", "UNK", "MNC", "INT",
+];
+
+/// CAMEO sector codes: a code that starts with one names no country ("JUD" for "the
+/// court", "COP" for "police").
+const SECTORS: &[&str] = &[
+    "GOV", "MIL", "REB", "OPP", "CVL", "BUS", "MED", "COP", "JUD", "LEG", "EDU", "REL", "LAB",
+    "AGR", "ELI", "SPY", "HLH", "REF", "UAF", "CRM", "PTY", "INS", "SEP", "ENV", "HRI", "JRN",
+    "MOD", "RAD",
 ];
 
 impl Actor {
@@ -57,6 +65,7 @@ pub fn split_code(code: &str) -> (Option<String>, Option<String>) {
     let head = code.get(..3);
     let rest = code.get(3..6);
     match head {
+        Some(h) if SECTORS.contains(&h) => (None, Some(h.to_string())),
         Some(h)
             if h.bytes().all(|b| b.is_ascii_uppercase()) && !NON_COUNTRY_PREFIXES.contains(&h) =>
         {
@@ -64,9 +73,6 @@ pub fn split_code(code: &str) -> (Option<String>, Option<String>) {
                 Some(h.to_string()),
                 rest.filter(|r| r.len() == 3).map(str::to_string),
             )
-        }
-        Some("GOV" | "MIL" | "REB" | "OPP" | "CVL" | "BUS" | "MED") => {
-            (None, head.map(str::to_string))
         }
         Some(_) => (None, rest.filter(|r| r.len() == 3).map(str::to_string)),
         None => (None, None),
@@ -172,5 +178,17 @@ mod tests {
         assert_eq!(Actor::new("RUSMIL", "x", Span::default()).key(), "RUS");
         assert_eq!(Actor::new("IGOUNO", "x", Span::default()).key(), "IGO");
         assert_eq!(Actor::new("WST", "x", Span::default()).key(), "WST");
+    }
+
+    #[test]
+    fn a_sector_code_names_no_country() {
+        for code in ["JUD", "COP", "LEG", "EDU", "GOV", "REFCVL"] {
+            let a = Actor::new(code, "x", Span::default());
+            assert_eq!(a.country, None, "{code}");
+            assert_eq!(a.sector.as_deref(), code.get(..3), "{code}");
+        }
+        let a = Actor::new("CHLJUD", "x", Span::default());
+        assert_eq!(a.country.as_deref(), Some("CHL"));
+        assert_eq!(a.sector.as_deref(), Some("JUD"));
     }
 }
