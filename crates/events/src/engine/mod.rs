@@ -350,6 +350,45 @@ fn code_trigger(
             }
         }
     }
+    // "donated and delivered medicine to X", "seized and burned the embassy":
+    // coordinated verbs that share a subject share their objects too.
+    if targets.is_empty() && !is_noun && !passive && t.linear_target.is_none() {
+        let own_subject = |v: usize| tree.child_rel(v, "nsubj").is_some();
+        let mut partners: Vec<usize> = tree
+            .children_rel(i, "conj")
+            .filter(|&c| tree.is_verb(c) && !own_subject(c))
+            .collect();
+        if tree.base_rel(i) == "conj" && !own_subject(i) {
+            partners.extend(tree.head(i).filter(|&h| tree.is_verb(h)));
+        }
+        for v in partners {
+            let mut toks: Vec<usize> = Vec::new();
+            match &p.target {
+                TargetSlot::Object => {
+                    toks.extend(tree.children_rel(v, "obj"));
+                    toks.extend(tree.children_rel(v, "iobj"));
+                }
+                TargetSlot::Preposition(preps) => {
+                    toks.extend(r.prepositional(v, None, preps));
+                    if preps.iter().any(|p| p == "obj") {
+                        toks.extend(tree.children_rel(v, "obj"));
+                    }
+                }
+                TargetSlot::Default => toks.extend(r.default_targets(v, None)),
+                TargetSlot::Nothing | TargetSlot::Modifier => {}
+            }
+            for tok in toks {
+                for a in r.actors_of(tok) {
+                    if !sources.contains(&a) && !targets.contains(&a) {
+                        targets.push(a);
+                    }
+                }
+            }
+            if !targets.is_empty() {
+                break;
+            }
+        }
+    }
     // "demanded that France stop …": the subject of the demanded clause.
     if targets.is_empty() && !is_noun && p.target != TargetSlot::Nothing {
         // "accused Damascus of carrying out": the subject of the "of" clause.

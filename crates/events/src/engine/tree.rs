@@ -126,9 +126,15 @@ impl<'a> Tree<'a> {
             .any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
             || (self.is_participle(i)
                 && matches!(self.base_rel(i), "acl" | "amod")
-                && !self.children[i]
-                    .iter()
-                    .any(|&c| matches!(self.deprel(c), "obj" | "iobj")))
+                // "troops surrounded and shelled the post" read as a noun phrase:
+                // an object on the participle or on its conjunct makes it active.
+                && !std::iter::once(i)
+                    .chain(self.children_rel(i, "conj"))
+                    .any(|v| {
+                        self.children[v]
+                            .iter()
+                            .any(|&c| matches!(self.deprel(c), "obj" | "iobj"))
+                    }))
     }
 
     /// Conjuncts of `i` (transitively), not including `i`.
