@@ -20,10 +20,34 @@ pub(crate) fn is_local_sector(code: &str) -> bool {
             .all(|c| std::str::from_utf8(c).is_ok_and(|s| LOCAL_SECTORS.contains(&s)))
 }
 
-/// The distinct countries named by `mentions` (compound members included).
+/// Words naming a state's presence abroad: a country named only through them is not
+/// where the story happens ("protesters stormed the Danish embassy").
+const ABROAD: &[&str] = &[
+    "embassy",
+    "embassies",
+    "consulate",
+    "consulates",
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "diplomat",
+    "diplomats",
+    "legation",
+];
+
+/// The distinct countries named by `mentions` (compound members included), leaving
+/// out those named only through their missions abroad.
 pub(crate) fn countries(mentions: &[Mention]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for m in mentions {
+        let lower = m.actor.text.to_lowercase();
+        if lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ABROAD.contains(&w))
+        {
+            continue;
+        }
         for a in std::iter::once(&m.actor).chain(&m.members) {
             if let Some(c) = a.country.as_ref().filter(|c| c.len() == 3) {
                 if !out.contains(c) {
@@ -71,5 +95,28 @@ mod tests {
         assert_eq!(sole_country(&[], &two), None);
         let a = localize(&Actor::new("COP", "police", Span::default()), "IRQ");
         assert_eq!((a.code.as_str(), a.key()), ("IRQCOP", "IRQ"));
+    }
+
+    #[test]
+    fn a_country_named_only_by_its_mission_abroad_is_not_the_scene() {
+        let mention = |code: &str, text: &str| Mention {
+            actor: Actor::new(code, text, Span::default()),
+            kind: parley_actors::MentionKind::Role,
+            antecedent: None,
+            members: Vec::new(),
+            head: None,
+            quoted: false,
+            plural: false,
+        };
+        let only_embassy = [
+            mention("CVL", "Protesters"),
+            mention("DNKGOV", "the Danish embassy"),
+        ];
+        assert!(countries(&only_embassy).is_empty());
+        let scene = [
+            mention("PAKCOP", "Pakistani police"),
+            mention("DNKGOV", "Danish embassy"),
+        ];
+        assert_eq!(countries(&scene), vec!["PAK".to_string()]);
     }
 }
