@@ -774,7 +774,11 @@ fn noun_sources(tree: &Tree, r: &Resolver, i: usize) -> Vec<usize> {
         return pair;
     }
     if let Some(h) = tree.head(i) {
-        if matches!(tree.base_rel(i), "obj" | "xcomp") && tree.is_verb(h) {
+        // "launched an attack": the subject of the verb carrying the nominal does it,
+        // unless the verb only undergoes, sees or judges it ("refugees fleeing the
+        // war", "witnesses saw the raid").
+        let experiencer = UNDERGO.contains(&tree.lemma(h).to_ascii_lowercase().as_str());
+        if matches!(tree.base_rel(i), "obj" | "xcomp") && tree.is_verb(h) && !experiencer {
             if let Some(s) = r.subject(h) {
                 return r.actors_of(s);
             }
@@ -786,6 +790,44 @@ fn noun_sources(tree: &Tree, r: &Resolver, i: usize) -> Vec<usize> {
     }
     Vec::new()
 }
+
+/// Verbs whose subject undergoes, perceives or judges the act named by their object
+/// rather than doing it.
+const UNDERGO: &[&str] = &[
+    "flee",
+    "escape",
+    "survive",
+    "suffer",
+    "endure",
+    "fear",
+    "avoid",
+    "witness",
+    "see",
+    "watch",
+    "mourn",
+    "remember",
+    "recall",
+    "report",
+    "describe",
+    "document",
+    "face",
+    "experience",
+    "evade",
+    "dodge",
+    "weather",
+    "cover",
+    "film",
+    "photograph",
+    "investigate",
+    "probe",
+    "condemn",
+    "denounce",
+    "deplore",
+    "criticize",
+    "criticise",
+    "blame",
+    "deny",
+];
 
 /// Applies control verbs and tense: intents, threats, refusals.
 fn adjust_code(code: &str, control: Option<Control>, flags: &mut EventFlags) -> String {
