@@ -173,6 +173,20 @@ pub(crate) fn code_sentence(
         };
         let before = out.len();
         let reason = code_trigger(&tree, lex, &resolver, &speech, p, t, ctx, &mut out);
+        // "workers protested in Belgrade": a protest by people rather than by a state
+        // or its officials is a demonstration (141), not an official complaint (11x).
+        if !ctx.foreign && tree.lemma(t.token).eq_ignore_ascii_case("protest") {
+            for c in &mut out[before..] {
+                let public = actors
+                    .get(c.source)
+                    .and_then(|a| a.actor.sector.as_deref())
+                    .is_some_and(|s| PUBLIC.contains(&s));
+                if c.code.starts_with("11") && public {
+                    c.code = "141".into();
+                    c.rule = format!("{} (a protest by people, not officials: 141)", c.rule);
+                }
+            }
+        }
         if let Some(log) = explain.as_deref_mut() {
             let outcome = match reason {
                 Some(r) => r,
@@ -790,6 +804,11 @@ fn noun_sources(tree: &Tree, r: &Resolver, i: usize) -> Vec<usize> {
     }
     Vec::new()
 }
+
+/// Sectors of people who protest in the street rather than through official channels.
+const PUBLIC: &[&str] = &[
+    "CVL", "OPP", "LAB", "EDU", "REF", "HRI", "AGR", "ENV", "REL",
+];
 
 /// Verbs whose subject undergoes, perceives or judges the act named by their object
 /// rather than doing it.
