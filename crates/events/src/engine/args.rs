@@ -320,10 +320,35 @@ impl Resolver<'_, '_> {
                 end += 1;
             }
         }
-        end < tree.len()
-            && tree.upos(end) == "VERB"
-            && matches!(tree.tokens[end].xpos.as_str(), "VBD" | "VBZ" | "VBP")
-            && !tree.ancestors(c).contains(&end)
+        let above = tree.ancestors(c);
+        let finite = |k: usize| {
+            tree.upos(k) == "VERB"
+                && matches!(tree.tokens[k].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                && !above.contains(&k)
+        };
+        if end < tree.len() && finite(end) {
+            return true;
+        }
+        // "…, Palestinian officials and US witnesses said": after a comma, the first
+        // of coordinated subjects of a clause of their own.
+        let mut start = c;
+        if let Some(a) = self.in_actor.get(c).copied().flatten() {
+            while start > 0 && self.in_actor[start - 1] == Some(a) {
+                start -= 1;
+            }
+        }
+        let after_comma = start > 0 && tree.tokens[start - 1].text == ",";
+        if after_comma && end < tree.len() && tree.upos(end) == "CCONJ" {
+            for k in end + 1..(end + 5).min(tree.len()) {
+                if finite(k) {
+                    return true;
+                }
+                if !matches!(tree.upos(k), "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM") {
+                    break;
+                }
+            }
+        }
+        false
     }
 
     /// Actors coordinated with actor `a` by the words around it ("Gondor and
