@@ -361,9 +361,8 @@ fn distribute_roles(text: &str, drafts: &mut [Draft]) {
         let (left, right) = drafts.split_at_mut(i + 1);
         let (d, e) = (&left[i], &mut right[0]);
         let placed = text.get(d.start..d.end).is_some_and(|t| {
-            [" in ", " from ", " of "]
-                .iter()
-                .any(|p| t.to_ascii_lowercase().contains(p))
+            let t = t.to_ascii_lowercase();
+            [" in ", " from ", " of "].iter().any(|p| t.contains(p))
         });
         let nationality = matches!(
             e.base_kind,

@@ -365,41 +365,7 @@ fn token_range(s: &Sentence, span: Span) -> Option<(usize, usize)> {
 
 /// True for codes that name a sector and nothing else ("GOV", "MIL"): no real actor.
 fn is_bare_sector(code: &str) -> bool {
-    code.len() == 3
-        && matches!(
-            code,
-            "GOV"
-                | "MIL"
-                | "REB"
-                | "OPP"
-                | "CVL"
-                | "BUS"
-                | "MED"
-                | "COP"
-                | "JUD"
-                | "LEG"
-                | "EDU"
-                | "REL"
-                | "LAB"
-                | "AGR"
-                | "ELI"
-                | "SPY"
-                | "HLH"
-                | "REF"
-                | "UAF"
-                | "CRM"
-                | "IGO"
-                | "NGO"
-                | "UNK"
-                | "MNC"
-                | "PTY"
-                | "INS"
-                | "SEP"
-                | "ENV"
-                | "HRI"
-                | "JRN"
-                | "DEV"
-        )
+    parley_types::is_sector(code) || matches!(code, "IGO" | "NGO" | "UNK" | "MNC" | "DEV")
 }
 
 fn actor_refs(s: &Sentence, actors: &[Actor]) -> Vec<ActorRef> {

@@ -4,12 +4,6 @@
 use parley_actors::Mention;
 use parley_types::Actor;
 
-/// Sectors that belong to a country when they stand alone ("police said").
-const LOCAL_SECTORS: &[&str] = &[
-    "GOV", "MIL", "REB", "OPP", "CVL", "BUS", "MED", "COP", "JUD", "LEG", "EDU", "REL", "LAB",
-    "AGR", "ELI", "SPY", "HLH", "REF", "UAF", "CRM", "PTY", "INS", "SEP", "ENV", "HRI", "JRN",
-];
-
 /// True for a code made only of national sectors ("COP", "GOVCVL").
 pub(crate) fn is_local_sector(code: &str) -> bool {
     !code.is_empty()
@@ -17,7 +11,7 @@ pub(crate) fn is_local_sector(code: &str) -> bool {
         && code
             .as_bytes()
             .chunks(3)
-            .all(|c| std::str::from_utf8(c).is_ok_and(|s| LOCAL_SECTORS.contains(&s)))
+            .all(|c| std::str::from_utf8(c).is_ok_and(parley_types::is_sector))
 }
 
 /// Words naming a state's presence abroad: a country named only through them is not

@@ -33,8 +33,12 @@ const NON_COUNTRY_PREFIXES: &[&str] = &[
 const SECTORS: &[&str] = &[
     "GOV", "MIL", "REB", "OPP", "CVL", "BUS", "MED", "COP", "JUD", "LEG", "EDU", "REL", "LAB",
     "AGR", "ELI", "SPY", "HLH", "REF", "UAF", "CRM", "PTY", "INS", "SEP", "ENV", "HRI", "JRN",
-    "MOD", "RAD",
 ];
+
+/// True when `code` is one three-letter CAMEO sector ("JUD", "COP"), not a state.
+pub fn is_sector(code: &str) -> bool {
+    SECTORS.contains(&code)
+}
 
 impl Actor {
     /// An actor for `code`, splitting a leading ISO-3 country and a following
@@ -65,7 +69,7 @@ pub fn split_code(code: &str) -> (Option<String>, Option<String>) {
     let head = code.get(..3);
     let rest = code.get(3..6);
     match head {
-        Some(h) if SECTORS.contains(&h) => (None, Some(h.to_string())),
+        Some(h) if is_sector(h) => (None, Some(h.to_string())),
         Some(h)
             if h.bytes().all(|b| b.is_ascii_uppercase()) && !NON_COUNTRY_PREFIXES.contains(&h) =>
         {

@@ -24,7 +24,7 @@ mod event;
 mod span;
 
 pub use document::{Document, OffsetMap, Removed, Sentence, Token};
-pub use event::{Actor, Attribution, Event, EventFlags, Evidence};
+pub use event::{is_sector, Actor, Attribution, Event, EventFlags, Evidence};
 pub use span::Span;
 
 /// A calendar date (no time zone): publication and event dates.

@@ -309,34 +309,38 @@ impl Resolver<'_, '_> {
         None
     }
 
+    /// The tokens `[start, end)` of the actor mention on token `k` (`k` alone when it
+    /// is in none).
+    fn extent(&self, k: usize) -> (usize, usize) {
+        let Some(a) = self.in_actor.get(k).copied().flatten() else {
+            return (k, k + 1);
+        };
+        let (mut start, mut end) = (k, k + 1);
+        while start > 0 && self.in_actor[start - 1] == Some(a) {
+            start -= 1;
+        }
+        while end < self.in_actor.len() && self.in_actor[end] == Some(a) {
+            end += 1;
+        }
+        (start, end)
+    }
+
     /// True when the nominal at `c`, read by the parser as a conjunct, is followed by
     /// a finite verb it does not belong under: the subject of a clause of its own
     /// ("attacked Ukraine, and France condemned the strike").
     fn subject_of_other_clause(&self, c: usize) -> bool {
         let tree = self.tree;
-        let mut end = c + 1;
-        if let Some(a) = self.in_actor.get(c).copied().flatten() {
-            while end < tree.len() && self.in_actor[end] == Some(a) {
-                end += 1;
-            }
-        }
-        let above = tree.ancestors(c);
+        let (start, end) = self.extent(c);
         let finite = |k: usize| {
             tree.upos(k) == "VERB"
                 && matches!(tree.tokens[k].xpos.as_str(), "VBD" | "VBZ" | "VBP")
-                && !above.contains(&k)
+                && !tree.ancestors(c).contains(&k)
         };
         if end < tree.len() && finite(end) {
             return true;
         }
         // "…, Palestinian officials and US witnesses said": after a comma, the first
         // of coordinated subjects of a clause of their own.
-        let mut start = c;
-        if let Some(a) = self.in_actor.get(c).copied().flatten() {
-            while start > 0 && self.in_actor[start - 1] == Some(a) {
-                start -= 1;
-            }
-        }
         let after_comma = start > 0 && tree.tokens[start - 1].text == ",";
         if after_comma && end < tree.len() && tree.upos(end) == "CCONJ" {
             for k in end + 1..(end + 5).min(tree.len()) {
@@ -382,7 +386,6 @@ impl Resolver<'_, '_> {
         // A member followed by a verb other than the one the list belongs to starts a
         // clause of its own ("… Ukraine, and France condemned it"): not part of the
         // list ("Fornost and Gondor welcomed" is).
-        let above = tree.ancestors(first);
         let starts_clause = |end: usize| {
             if end >= n || !matches!(tree.upos(end), "VERB" | "AUX") {
                 return false;
@@ -394,7 +397,16 @@ impl Resolver<'_, '_> {
             } else {
                 end
             };
-            !above.contains(&verb)
+            !tree.ancestors(first).contains(&verb)
+        };
+        // Skips up to two of a name's own modifiers leftwards from `k`.
+        let skip_left = |mut k: usize| {
+            let mut skipped = 0;
+            while k > 0 && skipped < 2 && self.in_actor[k - 1].is_none() && modifier(k - 1) {
+                k -= 1;
+                skipped += 1;
+            }
+            k
         };
         // Rightwards.
         let mut k = last + 1;
@@ -411,10 +423,7 @@ impl Resolver<'_, '_> {
             }
             match self.in_actor[j] {
                 Some(b) if !out.contains(&b) => {
-                    let mut end = j;
-                    while end < n && self.in_actor[end] == Some(b) {
-                        end += 1;
-                    }
+                    let end = self.extent(j).1;
                     if starts_clause(end) {
                         break;
                     }
@@ -424,14 +433,8 @@ impl Resolver<'_, '_> {
                 _ => break,
             }
         }
-        // Leftwards.
-        let mut k = first;
-        // Own modifiers ("the awful Fornost").
-        let mut skipped = 0;
-        while k > 0 && skipped < 2 && self.in_actor[k - 1].is_none() && modifier(k - 1) {
-            k -= 1;
-            skipped += 1;
-        }
+        // Leftwards, past the name's own modifiers ("the awful Fornost").
+        let mut k = skip_left(first);
         while k >= 2 && joiner(k - 1) {
             let mut j = k - 1;
             // ", and" read leftwards.
@@ -443,15 +446,7 @@ impl Resolver<'_, '_> {
                 break;
             }
             out.push(b);
-            k = j - 1;
-            while k > 0 && self.in_actor[k - 1] == Some(b) {
-                k -= 1;
-            }
-            let mut skipped = 0;
-            while k > 0 && skipped < 2 && self.in_actor[k - 1].is_none() && modifier(k - 1) {
-                k -= 1;
-                skipped += 1;
-            }
+            k = skip_left(self.extent(j - 1).0);
         }
         out
     }
