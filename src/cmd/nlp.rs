@@ -97,6 +97,11 @@ struct TrainArgs {
     /// Jackknife folds for the parser's predicted tags (1 = train on gold tags).
     #[arg(long, default_value_t = 4)]
     folds: usize,
+    /// A WordNet database directory (Debian package `wordnet-base`) whose noun, verb,
+    /// adjective and adverb lists tell the tagger which tags unseen words can take;
+    /// `none` trains without them.
+    #[arg(long, default_value = "/usr/share/wordnet")]
+    wordnet: String,
     /// zstd compression level of the model file.
     #[arg(long, default_value_t = 15)]
     level: i32,
@@ -156,23 +161,32 @@ fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let train = read_conllu(&a.treebank.split("train"))?;
     let dev = read_conllu(&a.treebank.split("dev"))?;
+    let wordnet = (a.wordnet != "none").then(|| PathBuf::from(&a.wordnet));
     let opts = TrainOptions {
+        wordnet: wordnet.clone(),
         tagger_epochs: a.tagger_epochs,
         parser_epochs: a.parser_epochs,
         folds: a.folds,
         seed: a.seed,
         provenance: format!(
             "UD English-EWT train split ({} sentences), dev split for epoch choice; seed {}, \
-             tagger epochs {}, parser epochs {}, folds {}",
+             tagger epochs {}, parser epochs {}, folds {}; open-class word lists: {}",
             train.len(),
             a.seed,
             a.tagger_epochs,
             a.parser_epochs,
-            a.folds
+            a.folds,
+            match &wordnet {
+                Some(_) => "Princeton WordNet 3.0",
+                None => "none",
+            }
         ),
     };
     let mut log = |line: String| eprintln!("[{:>7.1}s] {line}", started.elapsed().as_secs_f64());
-    let model = parley_nlp::train::train(&train, &dev, &opts, &mut log);
+    let model = parley_nlp::train::train(&train, &dev, &opts, &mut log).with_context(|| {
+        "the word lists come from the Debian package wordnet-base \
+         (`apt-get install wordnet-base`); `--wordnet none` trains without them"
+    })?;
     let bytes = model.to_bytes(a.level)?;
     std::fs::write(&a.out, &bytes)
         .with_context(|| format!("{}: cannot write model", a.out.display()))?;

@@ -200,7 +200,8 @@ impl Coder {
 
     /// The speaker of a sentence's speech verb, if any.
     fn sentence_speaker(&self, s: &Sentence, actors: &[ActorRef]) -> Option<Actor> {
-        let tree = Tree::new(&s.tokens);
+        let tokens = engine::repair::repair(&s.tokens, &self.lex);
+        let tree = Tree::new(&tokens);
         let mut in_actor = vec![None; s.tokens.len()];
         for (k, a) in actors.iter().enumerate() {
             for slot in in_actor

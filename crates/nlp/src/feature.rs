@@ -1,5 +1,7 @@
 //! Feature hashing and the per-word facts that tagger and parser features read.
 
+use crate::wordclass::WordClasses;
+
 /// FNV-1a over bytes, then a final mix: a fast, stable string hash (stable across
 /// platforms and releases, unlike `std`'s hasher, so trained tables stay valid).
 pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
@@ -50,6 +52,9 @@ pub(crate) struct WordFacts {
     pub shape: u64,
     /// Small flags: capitalised, all caps, has digit, has hyphen.
     pub flags: u64,
+    /// The tags the open-class word lists allow for the lower-cased form
+    /// ([`WordClasses::tags`]; 0 without lists).
+    pub open: u64,
 }
 
 /// Special values for positions outside the sentence.
@@ -60,7 +65,8 @@ pub(crate) const START: u64 = 0x7374_6172;
 pub(crate) const END: u64 = 0x656e_6421;
 
 impl WordFacts {
-    pub(crate) fn of(form: &str) -> WordFacts {
+    /// The facts of `form`, its possible tags looked up in `classes`.
+    pub(crate) fn with_classes(form: &str, classes: &WordClasses) -> WordFacts {
         let lower_owned;
         let lower: &str = if form.chars().any(char::is_uppercase) {
             lower_owned = form.to_lowercase();
@@ -128,6 +134,7 @@ impl WordFacts {
             prefix,
             shape: fmix(shape),
             flags,
+            open: classes.tags(lower),
         }
     }
 }

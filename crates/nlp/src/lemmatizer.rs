@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use crate::codec::{Decoder, Encoder};
 use crate::feature::{feat, hash_str, BuildIdentity};
 use crate::inflection::{candidates, Class};
+use crate::wordclass::WordClasses;
 use crate::NlpError;
 
 /// Longest suffix (in characters) a rule may condition on.
@@ -245,8 +246,19 @@ impl Lemmatizer {
     }
 
     /// Learns rules and exceptions from `(form, xpos, lemma)` triples.
+    #[cfg(test)]
     pub(crate) fn learn<'a>(
         words: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> Lemmatizer {
+        Lemmatizer::learn_with(words, &WordClasses::default())
+    }
+
+    /// Learns rules and exceptions from `(form, xpos, lemma)` triples, knowing the
+    /// lemmas of the open-class word lists too; their irregular forms become
+    /// exceptions where the treebank did not show the form and the rules miss it.
+    pub(crate) fn learn_with<'a>(
+        words: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+        classes: &WordClasses,
     ) -> Lemmatizer {
         let mut pairs: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
         for (form, xpos, lemma) in words {
@@ -327,6 +339,9 @@ impl Lemmatizer {
         for ((_, xpos), lemmas) in &pairs {
             *known.entry(best(lemmas)).or_default() |= Class::of(xpos).bit();
         }
+        for (l, c) in classes.lemmas() {
+            *known.entry(l.clone()).or_default() |= c;
+        }
         let lem = Lemmatizer::from_entries(Vec::new(), rules, known.into_iter().collect());
         let mut exceptions = Vec::new();
         for ((form, xpos), lemmas) in &pairs {
@@ -338,6 +353,16 @@ impl Lemmatizer {
             };
             if lem.unseen(&base, xpos) != lemma {
                 exceptions.push((form.clone(), xpos.clone(), lemma));
+            }
+        }
+        for (form, xpos, lemma) in classes.irregular_entries() {
+            let class = Class::of(xpos);
+            if pairs.contains_key(&(form.to_string(), xpos.to_string())) {
+                continue;
+            }
+            let guess = lem.unseen(form, xpos);
+            if guess != lemma && lem.known(&guess) & class.bit() == 0 {
+                exceptions.push((form.to_string(), xpos.to_string(), lemma.to_string()));
             }
         }
         Lemmatizer::from_entries(exceptions, lem.rules, lem.known)

@@ -11,6 +11,8 @@
 //! - tagger: greedy averaged perceptron over hashed features, joint UPOS+XPOS, with a
 //!   tag dictionary for frequent unambiguous words and ambiguity-class features.
 //! - [`Lemmatizer`]: learned suffix rules plus an exception table (`held`→`hold`).
+//! - open-class word lists (read from WordNet at training time): the tags an unseen
+//!   word can take, for the tagger, and real lemmas for the lemmatizer.
 //! - parser: greedy arc-hybrid transition parser trained with a dynamic oracle.
 //! - [`Model`]: all four, loaded once from a versioned, checksummed, zstd file.
 //!
@@ -47,6 +49,7 @@ mod tagger;
 mod tokenizer;
 pub mod train;
 mod trainer;
+mod wordclass;
 
 pub use error::NlpError;
 pub use lemmatizer::Lemmatizer;

@@ -10,14 +10,16 @@ use crate::lemmatizer::Lemmatizer;
 use crate::parser::{Input, Parser, NO};
 use crate::tagger::Tagger;
 use crate::tokenizer::Tokenizer;
+use crate::wordclass::WordClasses;
 use crate::NlpError;
 
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"PRLYNLP\0";
 /// The model format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The oldest format version this build still reads (version 2 lacks the
-/// lemmatizer's known lemmas; such a model lemmatizes by rules alone).
+/// lemmatizer's known lemmas; such a model lemmatizes by rules alone; versions 2
+/// and 3 lack the open-class word lists).
 const OLDEST_VERSION: u32 = 2;
 /// Largest decompressed payload accepted (guards against a damaged length field).
 const MAX_PAYLOAD: u64 = 1 << 30;
@@ -34,6 +36,8 @@ pub struct Model {
     pub(crate) tagger: Tagger,
     pub(crate) lemmatizer: Lemmatizer,
     pub(crate) parser: Parser,
+    /// Open-class word lists (empty in models trained without them).
+    pub(crate) classes: WordClasses,
     /// Free text about how the model was trained (data, seed, date).
     pub(crate) provenance: String,
 }
@@ -72,6 +76,7 @@ impl Model {
                 labels: vec!["root".into()],
                 root: 0,
             },
+            classes: WordClasses::default(),
             provenance: String::new(),
         }
     }
@@ -114,6 +119,11 @@ impl Model {
         let lemmatizer = Lemmatizer::decode(&mut d, version)?;
         let tagger = Tagger::decode(&mut d)?;
         let parser = Parser::decode(&mut d)?;
+        let classes = if version >= 4 {
+            WordClasses::decode(&mut d)?
+        } else {
+            WordClasses::default()
+        };
         if !d.at_end() {
             return Err(NlpError::model("trailing bytes after the model", d.pos()));
         }
@@ -122,6 +132,7 @@ impl Model {
             tagger,
             lemmatizer,
             parser,
+            classes,
             provenance,
         })
     }
@@ -137,6 +148,7 @@ impl Model {
         self.lemmatizer.encode(&mut e);
         self.tagger.encode(&mut e);
         self.parser.encode(&mut e);
+        self.classes.encode(&mut e);
         let payload = e.buf;
         let packed = zstd::bulk::compress(&payload, level)
             .map_err(|err| NlpError::model(format!("compression failed: {err}"), 0))?;
@@ -147,6 +159,11 @@ impl Model {
         out.extend_from_slice(blake3::hash(&payload).as_bytes());
         out.extend_from_slice(&packed);
         Ok(out)
+    }
+
+    /// The per-word facts the tagger and parser read.
+    pub(crate) fn facts(&self, form: &str) -> WordFacts {
+        WordFacts::with_classes(form, &self.classes)
     }
 
     /// How the model was trained.
@@ -181,7 +198,7 @@ impl Model {
         if tokens.is_empty() {
             return;
         }
-        let words: Vec<WordFacts> = tokens.iter().map(|t| WordFacts::of(&t.text)).collect();
+        let words: Vec<WordFacts> = tokens.iter().map(|t| self.facts(&t.text)).collect();
         let mut classes = Vec::with_capacity(tokens.len());
         self.tagger.tag(&words, &mut classes);
         let tags: Vec<u64> = classes.iter().map(|&c| c as u64 + 1).collect();

@@ -176,6 +176,15 @@ impl Input<'_> {
         }
     }
 
+    /// The open-class tags of word `p` (see [`WordFacts::open`]).
+    fn open(&self, p: u32) -> u64 {
+        match p {
+            NO => NONE,
+            p if p as usize == self.words.len() => ROOT_WORD,
+            p => self.words[p as usize].open,
+        }
+    }
+
     fn t(&self, p: u32) -> u64 {
         match p {
             NO => NONE,
@@ -210,7 +219,12 @@ pub(crate) fn action_features(st: &State, x: &Input<'_>, out: &mut Vec<u64>) {
 pub(crate) fn stack_features(x: &Input<'_>, depth: usize, p: u32, out: &mut Vec<u64>) {
     let (w, t) = (x.w(p), x.t(p));
     match depth {
-        0 => out.extend_from_slice(&[feat(101, w, t, 0), feat(102, w, 0, 0), feat(103, t, 0, 0)]),
+        0 => out.extend_from_slice(&[
+            feat(101, w, t, 0),
+            feat(102, w, 0, 0),
+            feat(103, t, 0, 0),
+            feat(116, t, x.open(p), 0),
+        ]),
         1 => out.extend_from_slice(&[feat(112, w, t, 0), feat(113, w, 0, 0), feat(114, t, 0, 0)]),
         _ => out.push(feat(115, t, 0, 0)),
     }
@@ -233,6 +247,8 @@ pub(crate) fn buffer_features(x: &Input<'_>, n: usize, b: usize, out: &mut Vec<u
         feat(109, b1t, 0, 0),
         feat(110, b2w, b2t, 0),
         feat(111, b2t, 0, 0),
+        feat(117, b0t, x.open(b0), 0),
+        feat(118, b1t, x.open(b1), 0),
     ]);
 }
 

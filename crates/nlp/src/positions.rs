@@ -90,7 +90,7 @@ mod tests {
         let words: Vec<WordFacts> = m
             .tokenize(text, 0)
             .iter()
-            .map(|t| WordFacts::of(&t.text))
+            .map(|t| m.facts(&t.text))
             .collect();
         let mut classes = Vec::new();
         m.tagger.tag(&words, &mut classes);

@@ -35,7 +35,6 @@ pub(crate) struct Tagger {
 }
 
 /// Fills `out` with the features of word `i` given the two previous tags.
-/// Fills `out` with the features of word `i` given the two previous tags.
 fn features(w: &[WordFacts], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
     let x = &w[i];
@@ -97,6 +96,15 @@ fn features(w: &[WordFacts], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut 
     out.push(feat(37, x.lower, am(1), 0));
     out.push(feat(38, am(1), am(2), 0));
     out.push(feat(39, p1, am(0), am(1)));
+    // Open-class word lists: the tags the word (and its neighbours) can take.
+    let op = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |f| f.open);
+    out.push(feat(40, x.open, 0, 0));
+    out.push(feat(41, x.open, p1, 0));
+    out.push(feat(42, op(1), 0, 0));
+    out.push(feat(43, x.open, op(1), 0));
+    out.push(feat(44, x.open, x.flags, 0));
+    out.push(feat(45, x.open, x.suffix[1], 0));
+    out.push(feat(46, op(-1), x.open, p1));
 }
 
 fn tag_value(class: usize) -> u64 {

@@ -6,6 +6,7 @@
 //! the ones it meets at run time.
 
 use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
 
 use crate::conllu::GoldSentence;
 use crate::feature::WordFacts;
@@ -14,7 +15,8 @@ use crate::lexicon::Lexicon;
 use crate::parser_train::{train_parser, ParseExample};
 use crate::tagger::{Tagger, TaggerSetup};
 use crate::tokenizer::Tokenizer;
-use crate::Model;
+use crate::wordclass::WordClasses;
+use crate::{Model, NlpError};
 
 /// Training options.
 #[derive(Debug, Clone)]
@@ -29,6 +31,9 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Free text stored in the model (data, date).
     pub provenance: String,
+    /// A WordNet database directory (`/usr/share/wordnet`) for the open-class word
+    /// lists; `None` trains without them.
+    pub wordnet: Option<PathBuf>,
 }
 
 impl Default for TrainOptions {
@@ -39,6 +44,7 @@ impl Default for TrainOptions {
             folds: 4,
             seed: 1,
             provenance: String::new(),
+            wordnet: None,
         }
     }
 }
@@ -46,22 +52,36 @@ impl Default for TrainOptions {
 type Tagged = (Vec<WordFacts>, Vec<usize>);
 
 /// Trains a model on `train`, choosing epochs on `dev`; `log` receives progress lines.
+///
+/// # Errors
+/// [`NlpError::Io`] when the WordNet directory named in `opts` cannot be read.
 pub fn train(
     train: &[GoldSentence],
     dev: &[GoldSentence],
     opts: &TrainOptions,
     log: &mut dyn FnMut(String),
-) -> Model {
+) -> Result<Model, NlpError> {
+    let word_classes = match &opts.wordnet {
+        Some(dir) => WordClasses::read_wordnet(dir)?,
+        None => WordClasses::default(),
+    };
+    log(format!(
+        "open-class word lists: {} lemmas",
+        word_classes.lemmas().len()
+    ));
     let tokenizer = Tokenizer::learn(
         train
             .iter()
             .flat_map(|s| s.words.iter().map(|w| w.form.as_str())),
     );
-    let lemmatizer = Lemmatizer::learn(train.iter().flat_map(|s| {
-        s.words
-            .iter()
-            .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
-    }));
+    let lemmatizer = Lemmatizer::learn_with(
+        train.iter().flat_map(|s| {
+            s.words
+                .iter()
+                .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str()))
+        }),
+        &word_classes,
+    );
     let tagset: BTreeSet<(String, String)> = train
         .iter()
         .flat_map(|s| s.words.iter().map(|w| (w.upos.clone(), w.xpos.clone())))
@@ -85,10 +105,25 @@ pub fn train(
         .map(|(i, l)| (l.as_str(), i as u16))
         .collect();
 
+    let lexicon = Lexicon::learn(train.iter().flat_map(|s| {
+        s.words.iter().map(|w| {
+            (
+                w.form.as_str(),
+                class_id
+                    .get(&(w.upos.clone(), w.xpos.clone()))
+                    .copied()
+                    .unwrap_or(0),
+            )
+        })
+    }));
     let tagged = |s: &[GoldSentence]| -> Vec<Tagged> {
         s.iter()
             .map(|s| {
-                let w = s.words.iter().map(|w| WordFacts::of(&w.form)).collect();
+                let w = s
+                    .words
+                    .iter()
+                    .map(|w| WordFacts::with_classes(&w.form, &word_classes))
+                    .collect();
                 let c = s
                     .words
                     .iter()
@@ -104,17 +139,6 @@ pub fn train(
             .collect()
     };
     let train_t = tagged(train);
-    let lexicon = Lexicon::learn(train.iter().flat_map(|s| {
-        s.words.iter().map(|w| {
-            (
-                w.form.as_str(),
-                class_id
-                    .get(&(w.upos.clone(), w.xpos.clone()))
-                    .copied()
-                    .unwrap_or(0),
-            )
-        })
-    }));
 
     let dev_t = tagged(dev);
 
@@ -192,11 +216,12 @@ pub fn train(
         opts.seed,
         log,
     );
-    Model {
+    Ok(Model {
         tokenizer,
         tagger,
         lemmatizer,
         parser,
+        classes: word_classes,
         provenance: opts.provenance.clone(),
-    }
+    })
 }

@@ -378,10 +378,11 @@ impl Resolver<'_, '_> {
         let modifier = |k: usize| {
             matches!(tree.upos(k), "DET" | "ADJ")
                 || (matches!(tree.tokens[k].xpos.as_str(), "VBG" | "VBN")
-                    && tree
-                        .children(k)
-                        .iter()
-                        .all(|&c| matches!(tree.upos(c), "PUNCT" | "CCONJ" | "DET")))
+                    && tree.children(k).iter().all(|&c| {
+                        matches!(tree.upos(c), "PUNCT" | "CCONJ" | "DET")
+                            // "neighbouring Slovakia" read as a verb and its object.
+                            || c == k + 1 && self.in_actor[c].is_some()
+                    }))
         };
         // A member followed by a verb other than the one the list belongs to starts a
         // clause of its own ("… Ukraine, and France condemned it"): not part of the

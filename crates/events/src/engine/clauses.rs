@@ -81,8 +81,28 @@ pub(crate) fn is_condition(tree: &Tree, i: usize, fired: &[usize]) -> bool {
 /// verb. The purpose describes that event; it is not a second one.
 pub(crate) fn purpose_of(r: &Resolver, i: usize, fired: &[usize]) -> Option<usize> {
     let tree = r.tree;
-    let c = clause_head(tree, i);
-    if tree.base_rel(c) != "advcl" || mark_of(tree, c).as_deref() != Some("to") {
+    // An infinitive under a verb with an object of its own is a purpose too when the
+    // parser reads it as a complement ("blocked a highway to show …").
+    let complement_after_object = |c: usize| {
+        tree.base_rel(c) == "xcomp"
+            && tree
+                .head(c)
+                .is_some_and(|h| tree.children_rel(h, "obj").any(|o| o < c))
+    };
+    let mut c = i;
+    for _ in 0..6 {
+        let infinitive = mark_of(tree, c).as_deref() == Some("to");
+        if infinitive && (tree.base_rel(c) == "advcl" || complement_after_object(c)) {
+            break;
+        }
+        let verb_object =
+            tree.base_rel(c) == "obj" && tree.head(c).is_some_and(|h| tree.is_verb(h));
+        if !(verb_object || matches!(tree.base_rel(c), "xcomp" | "conj")) {
+            return None;
+        }
+        c = tree.head(c)?;
+    }
+    if mark_of(tree, c).as_deref() != Some("to") {
         return None;
     }
     // The clause must not name its own subject ("so that X can …").
@@ -469,6 +489,8 @@ fn is_free_participle(tree: &Tree, c: usize) -> bool {
 ///   it hangs on ("shelled the town, killing 20").
 /// - When the embedded act is the governing verb's object ("staged a hunger strike
 ///   against X") and only it names a target, it stands for the act instead.
+/// - A nominal act of the same family with other parties, inside a nominal act, is
+///   listed beside it, not part of it.
 pub(crate) fn drop_embedded(tree: &Tree, lex: &Lexicon, out: &mut Vec<Coded>) {
     let n = out.len();
     let tokens: Vec<usize> = out
@@ -495,6 +517,19 @@ pub(crate) fn drop_embedded(tree: &Tree, lex: &Lexicon, out: &mut Vec<Coded>) {
                 .iter()
                 .any(|&j| family(&out[j].code) == family(&out[k].code))
         {
+            continue;
+        }
+        // A nominal act of the same family listed inside another with parties of
+        // its own ("contacts between Moscow and Paris, as well as Russia's channels
+        // with the United States" read as one phrase) is a second act.
+        let listed = tree.is_noun(out[k].token)
+            && tree.is_noun(h)
+            && heads.iter().all(|&j| {
+                family(&out[j].code) == family(&out[k].code)
+                    && out[j].source != out[k].source
+                    && out[j].target != out[k].target
+            });
+        if listed && out[k].target.is_some() {
             continue;
         }
         let object = rel == "obj" && tree.head(out[k].token) == Some(h);

@@ -253,7 +253,7 @@ fn matches(
         let child_ok = tree.children(i).iter().any(|&c| {
             matches!(tree.base_rel(c), "acl" | "amod" | "advcl") && lower_in(tree, c, &p.state)
         });
-        if !(head_ok || child_ok) {
+        if !(head_ok || child_ok || state_after_phrase(tree, i, &p.state)) {
             return None;
         }
     }
@@ -274,6 +274,33 @@ fn matches(
     // slot only says where to look.
     let _ = matches!(p.target, TargetSlot::Preposition(_));
     Some(trig)
+}
+
+/// Parser fallback for noun states: the noun, a prepositional phrase, then the
+/// predicate ("channels with the United States *remain* close") when the tree reads
+/// the phrase and the verb as a clause of their own. The noun must start its clause
+/// part (no verb before it governs it as an object).
+fn state_after_phrase(tree: &Tree, i: usize, state: &[String]) -> bool {
+    let Some(prep) = i.checked_add(1).filter(|&k| k < tree.len()) else {
+        return false;
+    };
+    if tree.upos(prep) != "ADP" || matches!(tree.base_rel(i), "obj" | "iobj") {
+        return false;
+    }
+    for k in prep + 1..(prep + 8).min(tree.len()) {
+        match tree.upos(k) {
+            "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "PART" => continue,
+            "VERB" | "AUX" if tree.lemma(k) != "be" => return lower_in(tree, k, state),
+            // A copula: the word it links must be the state ("are very *close*").
+            "AUX" => {
+                return (k + 1..(k + 3).min(tree.len()))
+                    .find(|&j| tree.upos(j) != "ADV")
+                    .is_some_and(|j| tree.lemma(j) != "be" && lower_in(tree, j, state));
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn t_obj_has(tree: &Tree, object: Option<usize>, words: &[String]) -> bool {

@@ -5,6 +5,7 @@ pub(crate) mod args;
 pub(crate) mod clauses;
 pub(crate) mod matcher;
 pub(crate) mod modality;
+pub(crate) mod repair;
 pub(crate) mod speech;
 pub(crate) mod tree;
 
@@ -77,6 +78,18 @@ pub(crate) fn code_sentence(
     ctx: Context,
     mut explain: Option<&mut Vec<Decision>>,
 ) -> Vec<Coded> {
+    let mut repairs = Vec::new();
+    let tokens = repair::repair_noting(tokens, lex, &mut repairs);
+    let tokens: &[Token] = &tokens;
+    if let Some(log) = explain.as_deref_mut() {
+        for (i, what) in repairs {
+            log.push(Decision {
+                trigger: tokens[i].text.clone(),
+                rule: "tree repair".into(),
+                outcome: format!("{what} (the tree above is before repair)"),
+            });
+        }
+    }
     let tree = Tree::new(tokens);
     let mut in_actor = vec![None; tokens.len()];
     for (k, a) in actors.iter().enumerate() {

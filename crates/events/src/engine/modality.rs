@@ -121,7 +121,7 @@ pub(crate) fn flags(tree: &Tree, chain: &Chain, doc_year: Option<i32>) -> EventF
             if rel == "mark" && lemma == "since" {
                 f.historical = true;
             }
-            if rel == "mark" && HYPOTHETICAL_MARKS.contains(&lemma.as_str()) {
+            if rel == "mark" && hypothetical_mark(tree, c) {
                 f.hypothetical = true;
             }
             if matches!(tree.base_rel(c), "obl" | "advcl" | "nmod")
@@ -131,6 +131,21 @@ pub(crate) fn flags(tree: &Tree, chain: &Chain, doc_year: Option<i32>) -> EventF
             }
         }
     }
+    // A nominal act inside a dated phrase: "since the beginning of Russia's
+    // operation", "since the start of the war".
+    if let Some(&top) = chain.tokens.last() {
+        let mut cur = top;
+        for _ in 0..2 {
+            let Some(h) = tree.head(cur) else { break };
+            if tree.base_rel(cur) != "nmod" || !tree.is_noun(h) {
+                break;
+            }
+            if is_historical(tree, h, doc_year) {
+                f.historical = true;
+            }
+            cur = h;
+        }
+    }
     // A trigger inside an "if" clause, or under a negated head ("was not interested in
     // Russia's isolation").
     if let Some(&top) = chain.tokens.last() {
@@ -138,9 +153,9 @@ pub(crate) fn flags(tree: &Tree, chain: &Chain, doc_year: Option<i32>) -> EventF
         for _ in 0..4 {
             let Some(h) = tree.head(cur) else { break };
             if tree.base_rel(cur) == "advcl"
-                && tree.children_rel(cur, "mark").any(|m| {
-                    HYPOTHETICAL_MARKS.contains(&tree.lemma(m).to_ascii_lowercase().as_str())
-                })
+                && tree
+                    .children_rel(cur, "mark")
+                    .any(|m| hypothetical_mark(tree, m))
             {
                 f.hypothetical = true;
             }
@@ -157,6 +172,14 @@ pub(crate) fn flags(tree: &Tree, chain: &Chain, doc_year: Option<i32>) -> EventF
         }
     }
     f
+}
+
+/// A mark of a condition or open question: "if", "whether", also inside a
+/// multi-word mark ("on whether or not", with "whether" a `fixed` part of "on").
+fn hypothetical_mark(tree: &Tree, m: usize) -> bool {
+    std::iter::once(m)
+        .chain(tree.children_rel(m, "fixed"))
+        .any(|k| HYPOTHETICAL_MARKS.contains(&tree.lemma(k).to_ascii_lowercase().as_str()))
 }
 
 /// "since February 2022", "in 1988" (before the publication year), "years ago".
@@ -178,7 +201,16 @@ fn is_historical(tree: &Tree, c: usize, doc_year: Option<i32>) -> bool {
         return true;
     }
     if case == "in" {
-        if let (Ok(year), Some(doc)) = (tree.tokens[c].text.parse::<i32>(), doc_year) {
+        // "in 1988", or a month with its year ("in February 2022").
+        let year = std::iter::once(c)
+            .chain(
+                tree.children(c)
+                    .iter()
+                    .copied()
+                    .filter(|&k| tree.upos(k) == "NUM"),
+            )
+            .find_map(|k| tree.tokens[k].text.parse::<i32>().ok());
+        if let (Some(year), Some(doc)) = (year, doc_year) {
             return (1800..doc).contains(&year);
         }
     }

@@ -1,0 +1,411 @@
+//! Repairs of parser errors whose shape gives them away, applied before coding.
+//!
+//! A statistical parser trained on web text misreads some news constructions in
+//! ways that leave a mark in the tree: a subordinating word hung on a subject as if
+//! it were a preposition, "whether" heading the clause it introduces. Each repair
+//! here looks for such a mark and rebuilds the reading the words allow; a tree
+//! without one is returned untouched (borrowed).
+
+use std::borrow::Cow;
+
+use parley_types::Token;
+
+use crate::engine::modality::Lexicon;
+
+/// Words that open an adverbial clause ("after Japan called for …").
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "until", "till", "since", "because", "while", "once", "unless", "although",
+    "though", "whereas", "when",
+];
+
+/// Words that open an open question or condition ("whether to strike").
+const QUESTION_MARKS: &[&str] = &["whether", "if"];
+
+/// The sentence with the recognisable parser errors repaired (`lex` tells verbs of
+/// saying).
+pub(crate) fn repair<'t>(tokens: &'t [Token], lex: &Lexicon) -> Cow<'t, [Token]> {
+    repair_noting(tokens, lex, &mut Vec::new())
+}
+
+/// [`repair`], noting in `notes` each repair as (token, what was repaired).
+pub(crate) fn repair_noting<'t>(
+    tokens: &'t [Token],
+    lex: &Lexicon,
+    notes: &mut Vec<(usize, &'static str)>,
+) -> Cow<'t, [Token]> {
+    let mut out: Option<Vec<Token>> = None;
+    for i in 0..tokens.len() {
+        let t = out.as_deref().unwrap_or(tokens);
+        let edit = closing_attribution(t, i, lex)
+            .map(|e| (e, "speaker of a closing verb of saying"))
+            .or_else(|| {
+                subordinator_on_subject(t, i).map(|e| (e, "subordinator read as a preposition"))
+            })
+            .or_else(|| {
+                question_word_as_head(t, i).map(|e| (e, "question word heading its clause"))
+            })
+            .or_else(|| {
+                clause_before_and(t, i).map(|e| (e, "first of two clauses read as adverbial"))
+            })
+            .or_else(|| {
+                clause_after_and(t, i).map(|e| (e, "second of two clauses read as adverbial"))
+            });
+        if let Some((edit, what)) = edit {
+            let v = out.get_or_insert_with(|| tokens.to_vec());
+            edit(v);
+            notes.push((i, what));
+        }
+    }
+    match out {
+        Some(v) => Cow::Owned(v),
+        None => Cow::Borrowed(tokens),
+    }
+}
+
+type Edit = Box<dyn FnOnce(&mut [Token])>;
+
+fn lower(t: &Token) -> String {
+    t.text.to_ascii_lowercase()
+}
+
+fn base(rel: &str) -> &str {
+    rel.split(':').next().unwrap_or(rel)
+}
+
+/// "…, Russian Foreign Ministry spokeswoman Maria Zakharova said on Thursday."
+/// parsed with the name hung on the words before the comma and "said" left
+/// without a subject: the name right before a verb of saying at the end of a
+/// sentence is its speaker, and the verb governs the statement before it.
+fn closing_attribution(t: &[Token], v: usize, lex: &Lexicon) -> Option<Edit> {
+    let verb = &t[v];
+    if verb.upos != "VERB" || !lex.is_speech(&verb.lemma) {
+        return None;
+    }
+    let has_subject = (0..t.len()).any(|k| t[k].head == Some(v) && base(&t[k].deprel) == "nsubj");
+    if has_subject {
+        return None;
+    }
+    // The name: title and name words right before the verb, after a comma or a
+    // closing quote.
+    let name = |k: usize| matches!(t[k].upos.as_str(), "PROPN" | "NOUN" | "ADJ" | "DET");
+    let last = v
+        .checked_sub(1)
+        .filter(|&k| name(k) && t[k].upos != "DET")?;
+    let mut first = last;
+    while first > 0 && name(first - 1) && last - first < 8 {
+        first -= 1;
+    }
+    let opener = first.checked_sub(1)?;
+    if !matches!(t[opener].text.as_str(), "," | "\"" | "''" | "”" | "'") || opener == 0 {
+        return None;
+    }
+    // Only words, adverbials and punctuation may follow the verb ("on Thursday.").
+    let tail_ok = (v + 1..t.len())
+        .all(|k| !matches!(t[k].upos.as_str(), "VERB" | "AUX") || t[k].head.is_some_and(|h| h > v));
+    let root = (0..t.len()).find(|&k| t[k].head.is_none())?;
+    if !tail_ok || (first..=last).contains(&root) {
+        return None;
+    }
+    Some(Box::new(move |t: &mut [Token]| {
+        for x in &mut t[first..last] {
+            if x.head.is_none_or(|h| !(first..=last).contains(&h)) {
+                x.head = Some(last);
+                x.deprel = if x.upos == "PROPN" {
+                    "flat"
+                } else {
+                    "compound"
+                }
+                .into();
+            }
+        }
+        t[last].head = Some(v);
+        t[last].deprel = "nsubj".into();
+        if root != v {
+            t[v].head = None;
+            t[v].deprel = "root".into();
+            t[root].head = Some(v);
+            t[root].deprel = "ccomp".into();
+        }
+    }))
+}
+
+/// "China imposed tariffs after Japan called for an inquiry" parsed with "after"
+/// as the case of "Japan" — as the subject's preposition, or with "Japan" hung on a
+/// noun before it and "called" left without a subject: subjects take no
+/// preposition, so "after" marks the clause, which is adverbial.
+fn subordinator_on_subject(t: &[Token], c: usize) -> Option<Edit> {
+    if base(&t[c].deprel) != "case" || !SUBORDINATORS.contains(&lower(&t[c]).as_str()) {
+        return None;
+    }
+    let s = t[c].head.filter(|&s| s > c && s < t.len())?;
+    let has_subject =
+        |v: usize| (0..t.len()).any(|k| t[k].head == Some(v) && base(&t[k].deprel) == "nsubj");
+    let (v, resubject) = if base(&t[s].deprel) == "nsubj" {
+        (t[s].head?, false)
+    } else {
+        // The nominal right before a finite verb that has no subject.
+        let v = s + 1;
+        let finite = t
+            .get(v)
+            .is_some_and(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP"));
+        if !finite || has_subject(v) || !matches!(t[s].upos.as_str(), "PROPN" | "NOUN" | "PRON") {
+            return None;
+        }
+        (v, true)
+    };
+    let verb = t.get(v)?;
+    if !matches!(verb.upos.as_str(), "VERB" | "AUX") || v <= s {
+        return None;
+    }
+    let relabel =
+        verb.head.is_some() && matches!(base(&verb.deprel), "conj" | "ccomp" | "parataxis");
+    Some(Box::new(move |t: &mut [Token]| {
+        t[c].head = Some(v);
+        t[c].deprel = "mark".into();
+        if resubject {
+            t[s].head = Some(v);
+            t[s].deprel = "nsubj".into();
+        }
+        if relabel {
+            t[v].deprel = "advcl".into();
+        }
+    }))
+}
+
+/// "Pakistan will charge a fee, and India's ministry urged Islamabad to drop it"
+/// parsed with the second clause as an adverbial of the first: a clause without
+/// subordinator, with its own subject, after "and"/"but", is a conjunct.
+fn clause_after_and(t: &[Token], v: usize) -> Option<Edit> {
+    if base(&t[v].deprel) != "advcl" || !matches!(t[v].upos.as_str(), "VERB" | "AUX") {
+        return None;
+    }
+    let h = t[v].head.filter(|&h| h < v)?;
+    let subject = (h + 1..v).find(|&k| t[k].head == Some(v) && t[k].deprel == "nsubj")?;
+    let marked = (0..t.len()).any(|k| t[k].head == Some(v) && base(&t[k].deprel) == "mark");
+    let and = (h + 1..subject).any(|k| {
+        base(&t[k].deprel) == "cc"
+            && matches!(lower(&t[k]).as_str(), "and" | "but")
+            && matches!(t[k].head, Some(p) if p == v || p == subject)
+    });
+    if marked || !and {
+        return None;
+    }
+    Some(Box::new(move |t: &mut [Token]| {
+        t[v].deprel = "conj".into();
+    }))
+}
+
+/// "decide whether to strike Syria" parsed with "whether" heading "strike": the
+/// clause takes the question word's place and the word becomes its mark.
+fn question_word_as_head(t: &[Token], w: usize) -> Option<Edit> {
+    if !QUESTION_MARKS.contains(&lower(&t[w]).as_str()) || base(&t[w].deprel) == "mark" {
+        return None;
+    }
+    let clause = (w + 1..t.len()).find(|&k| {
+        t[k].head == Some(w)
+            && matches!(t[k].upos.as_str(), "VERB" | "AUX")
+            && matches!(base(&t[k].deprel), "advcl" | "ccomp" | "xcomp" | "dep")
+    })?;
+    let (head, mut rel) = (t[w].head, t[w].deprel.clone());
+    // "whether to strike": an infinitive without a subject of its own is controlled
+    // by the deciding subject.
+    let infinitive = (0..t.len())
+        .any(|k| t[k].head == Some(clause) && base(&t[k].deprel) == "mark" && lower(&t[k]) == "to");
+    let subject = (0..t.len()).any(|k| t[k].head == Some(clause) && base(&t[k].deprel) == "nsubj");
+    if infinitive && !subject && head.is_some() {
+        rel = "xcomp".into();
+    }
+    Some(Box::new(move |t: &mut [Token]| {
+        for (k, x) in t.iter_mut().enumerate() {
+            if k != clause && x.head == Some(w) && base(&x.deprel) != "fixed" {
+                x.head = Some(clause);
+            }
+        }
+        t[clause].head = head;
+        t[clause].deprel = rel;
+        t[w].head = Some(clause);
+        t[w].deprel = "mark".into();
+    }))
+}
+
+/// "Russia attacked Ukraine, and France condemned the strike" parsed with the first
+/// clause as an adverbial of the second: a clause without subordinator, with its
+/// own subject, followed by "and"/"but" and the second clause, is its first
+/// conjunct.
+fn clause_before_and(t: &[Token], v: usize) -> Option<Edit> {
+    if base(&t[v].deprel) != "advcl" || !matches!(t[v].upos.as_str(), "VERB" | "AUX") {
+        return None;
+    }
+    let h = t[v].head.filter(|&h| h > v && h < t.len())?;
+    let child = |rel: &str| (0..t.len()).any(|k| t[k].head == Some(v) && base(&t[k].deprel) == rel);
+    let own_subject = (0..v).any(|k| t[k].head == Some(v) && t[k].deprel == "nsubj");
+    if !own_subject || child("mark") {
+        return None;
+    }
+    let attached_to_h = |k: usize| {
+        t[k].head == Some(h)
+            || t[k]
+                .head
+                .is_some_and(|p| t.get(p).is_some_and(|p| p.head == Some(h)))
+    };
+    let cc = (v + 1..h).find(|&k| {
+        base(&t[k].deprel) == "cc"
+            && matches!(lower(&t[k]).as_str(), "and" | "but")
+            && attached_to_h(k)
+    })?;
+    let (head, rel) = (t[h].head, t[h].deprel.clone());
+    Some(Box::new(move |t: &mut [Token]| {
+        t[v].head = head;
+        t[v].deprel = rel;
+        t[h].head = Some(v);
+        t[h].deprel = "conj".into();
+        t[cc].head = Some(h);
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::tree::build::tokens;
+
+    #[test]
+    fn subordinator_on_a_subject_marks_its_clause() {
+        // China imposed tariffs after Japan called .
+        let toks = tokens(&[
+            ("China", "China", "PROPN", 2, "nsubj"),
+            ("imposed", "impose", "VERB", 0, "root"),
+            ("tariffs", "tariff", "NOUN", 2, "obj"),
+            ("after", "after", "ADP", 5, "case"),
+            ("Japan", "Japan", "PROPN", 6, "nsubj"),
+            ("called", "call", "VERB", 2, "conj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ]);
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!(r[3].head, Some(5));
+        assert_eq!(r[3].deprel, "mark");
+        assert_eq!(r[5].deprel, "advcl");
+        assert_eq!(r[4].deprel, "nsubj");
+    }
+
+    #[test]
+    fn question_word_gives_way_to_its_clause() {
+        // he would decide whether to strike Syria
+        let toks = tokens(&[
+            ("he", "he", "PRON", 3, "nsubj"),
+            ("would", "would", "AUX", 3, "aux"),
+            ("decide", "decide", "VERB", 0, "root"),
+            ("whether", "whether", "SCONJ", 3, "ccomp"),
+            ("to", "to", "PART", 6, "mark"),
+            ("strike", "strike", "VERB", 4, "advcl"),
+            ("Syria", "Syria", "PROPN", 6, "obj"),
+        ]);
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[5].head, r[5].deprel.as_str()), (Some(2), "xcomp"));
+        assert_eq!((r[3].head, r[3].deprel.as_str()), (Some(5), "mark"));
+    }
+
+    #[test]
+    fn clause_read_as_adverbial_of_the_next_becomes_its_conjunct() {
+        // Russia attacked Ukraine , and France condemned it
+        let toks = tokens(&[
+            ("Russia", "Russia", "PROPN", 2, "nsubj"),
+            ("attacked", "attack", "VERB", 7, "advcl"),
+            ("Ukraine", "Ukraine", "PROPN", 2, "obj"),
+            (",", ",", "PUNCT", 3, "punct"),
+            ("and", "and", "CCONJ", 6, "cc"),
+            ("France", "France", "PROPN", 7, "nsubj"),
+            ("condemned", "condemn", "VERB", 0, "root"),
+            ("it", "it", "PRON", 7, "obj"),
+        ]);
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[1].head, r[1].deprel.as_str()), (None, "root"));
+        assert_eq!((r[6].head, r[6].deprel.as_str()), (Some(1), "conj"));
+        assert_eq!(r[4].head, Some(6));
+        // With a subordinator it is a real adverbial clause.
+        let mut marked = toks.clone();
+        marked[3].head = Some(1);
+        marked[3].deprel = "mark".into();
+        assert!(matches!(
+            repair(&marked, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn subordinator_on_a_nominal_before_a_subjectless_verb() {
+        // moved troops after Ankara refused
+        let toks = tokens(&[
+            ("moved", "move", "VERB", 0, "root"),
+            ("troops", "troops", "NOUN", 1, "obj"),
+            ("after", "after", "ADP", 4, "case"),
+            ("Ankara", "Ankara", "PROPN", 2, "nmod"),
+            ("refused", "refuse", "VERB", 1, "conj"),
+        ]);
+        let mut toks = toks;
+        toks[4].xpos = "VBD".into();
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[3].head, r[3].deprel.as_str()), (Some(4), "nsubj"));
+        assert_eq!((r[2].head, r[2].deprel.as_str()), (Some(4), "mark"));
+        assert_eq!(r[4].deprel, "advcl");
+    }
+
+    #[test]
+    fn second_clause_after_and_is_a_conjunct() {
+        // Pakistan charged a fee , and India urged Islamabad
+        let toks = tokens(&[
+            ("Pakistan", "Pakistan", "PROPN", 2, "nsubj"),
+            ("charged", "charge", "VERB", 0, "root"),
+            ("fee", "fee", "NOUN", 2, "obj"),
+            (",", ",", "PUNCT", 7, "punct"),
+            ("and", "and", "CCONJ", 6, "cc"),
+            ("India", "India", "PROPN", 7, "nsubj"),
+            ("urged", "urge", "VERB", 2, "advcl"),
+            ("Islamabad", "Islamabad", "PROPN", 7, "obj"),
+        ]);
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[6].head, r[6].deprel.as_str()), (Some(1), "conj"));
+    }
+
+    #[test]
+    fn closing_speaker_becomes_the_subject_of_saying() {
+        // relations froze , spokeswoman Maria Zakharova said on Thursday
+        let toks = tokens(&[
+            ("relations", "relation", "NOUN", 2, "nsubj"),
+            ("froze", "freeze", "VERB", 0, "root"),
+            (",", ",", "PUNCT", 2, "punct"),
+            ("spokeswoman", "spokeswoman", "NOUN", 2, "appos"),
+            ("Maria", "Maria", "PROPN", 4, "flat"),
+            ("Zakharova", "Zakharova", "PROPN", 4, "flat"),
+            ("said", "say", "VERB", 2, "acl"),
+            ("on", "on", "ADP", 9, "case"),
+            ("Thursday", "Thursday", "PROPN", 7, "obl"),
+        ]);
+        let lex = Lexicon {
+            speech: vec!["say".into()],
+            ..Lexicon::default()
+        };
+        let r = repair(&toks, &lex);
+        assert_eq!((r[6].head, r[6].deprel.as_str()), (None, "root"));
+        assert_eq!((r[5].head, r[5].deprel.as_str()), (Some(6), "nsubj"));
+        assert_eq!(r[3].head, Some(5));
+        assert_eq!((r[1].head, r[1].deprel.as_str()), (Some(6), "ccomp"));
+        // Without the verb of saying in the lexicon nothing changes.
+        assert!(matches!(
+            repair(&toks, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn sound_trees_are_borrowed() {
+        let toks = tokens(&[
+            ("Russia", "Russia", "PROPN", 2, "nsubj"),
+            ("expelled", "expel", "VERB", 0, "root"),
+            ("diplomats", "diplomat", "NOUN", 2, "obj"),
+        ]);
+        assert!(matches!(
+            repair(&toks, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+}
