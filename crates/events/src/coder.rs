@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use parley_types::{Actor, Attribution, Document, Event, Evidence, Sentence, Span};
+use parley_types::{Actor, Attribution, Document, Event, Evidence, Sentence, Span, Token};
 
 use crate::dictionary;
 use crate::engine::modality::Lexicon;
@@ -94,6 +94,14 @@ impl Coder {
             })
             .collect();
         self.code_refs(doc, actors, None)
+    }
+
+    /// The tree of a parsed sentence after the coder's repairs of recognisable parser
+    /// errors, with the repairs made (token, what); for measuring the repairs.
+    pub fn repair_tree(&self, tokens: &[Token]) -> (Vec<Token>, Vec<(usize, &'static str)>) {
+        let mut notes = Vec::new();
+        let out = engine::repair::repair_noting(tokens, &self.lex, &mut notes).into_owned();
+        (out, notes)
     }
 
     /// Codes sentence `index` of `doc` and says why each trigger did or did not yield

@@ -49,6 +49,9 @@ pub(crate) fn repair_noting<'t>(
             })
             .or_else(|| {
                 clause_after_and(t, i).map(|e| (e, "second of two clauses read as adverbial"))
+            })
+            .or_else(|| {
+                main_verb_as_relative(t, i).map(|e| (e, "main verb read as a reduced relative"))
             });
         if let Some((edit, what)) = edit {
             let v = out.get_or_insert_with(|| tokens.to_vec());
@@ -263,6 +266,107 @@ fn clause_before_and(t: &[Token], v: usize) -> Option<Edit> {
     }))
 }
 
+/// "British aircraft using guided missiles killed 4 Iraqis" parsed as one noun
+/// phrase with "killed" a reduced relative, or "Zambia extradited a militant to
+/// Britain, an official said" with "extradited" hung on "Zambia" beside the real
+/// subject of "said": a sentence whose root is a noun, or a verb with two subjects,
+/// has lost its main verb; the last past-tense verb or participle inside the first
+/// subject that has complements of its own and no auxiliary, subject or subordinator
+/// is it, and the nominal it hung under is its subject.
+fn main_verb_as_relative(t: &[Token], v: usize) -> Option<Edit> {
+    let tv = &t[v];
+    if tv.upos != "VERB" || !matches!(tv.xpos.as_str(), "VBD" | "VBN") || base(&tv.deprel) != "acl"
+    {
+        return None;
+    }
+    let kids = |p: usize| (0..t.len()).filter(move |&k| t[k].head == Some(p));
+    if kids(v).any(|k| matches!(base(&t[k].deprel), "aux" | "nsubj" | "mark" | "cop")) {
+        return None;
+    }
+    // An object (or a bare nominal read as an oblique) after the verb, and no
+    // passive agent: "killed 4 Iraqis", not "a speech given by a guest".
+    let unmarked = |k: usize| !kids(k).any(|c| base(&t[c].deprel) == "case");
+    let object = kids(v).any(|k| {
+        k > v
+            && (matches!(t[k].deprel.as_str(), "obj" | "xcomp")
+                || base(&t[k].deprel) == "obl" && unmarked(k))
+    });
+    let agent = kids(v).any(|k| {
+        t[k].deprel == "obl:agent" || kids(k).any(|c| t[c].text.eq_ignore_ascii_case("by"))
+    });
+    if !object || agent {
+        return None;
+    }
+    // The nominal the phrase starts with: climb from the verb's head through nominal
+    // links to the top of the phrase.
+    let mut top = tv.head?;
+    for _ in 0..6 {
+        match t[top].head {
+            Some(h)
+                if h < t.len()
+                    && matches!(
+                        base(&t[top].deprel),
+                        "obj" | "nmod" | "acl" | "appos" | "conj"
+                    ) =>
+            {
+                top = h
+            }
+            _ => break,
+        }
+    }
+    if top >= v || !matches!(t[top].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+        return None;
+    }
+    let new_place = match t[top].head {
+        // A nominal root that is no predicate ("is the text of an e-mail sent …"):
+        // the verb becomes the root.
+        None if !kids(top)
+            .any(|k| matches!(base(&t[k].deprel), "cop" | "nsubj" | "expl" | "aux")) =>
+        {
+            (None, "root".to_string())
+        }
+        None => return None,
+        // A subject beside another subject of the same verb: the verb is a clause of
+        // that verb (what was said).
+        Some(h)
+            if base(&t[top].deprel) == "nsubj"
+                && (0..t.len())
+                    .any(|k| k != top && t[k].head == Some(h) && base(&t[k].deprel) == "nsubj") =>
+        {
+            (Some(h), "ccomp".to_string())
+        }
+        Some(_) => return None,
+    };
+    // No later verb of the same kind: the last one is the main verb.
+    if (v + 1..t.len()).any(|k| {
+        k != v && main_verb_as_relative_candidate(t, k) && t[k].head.is_some_and(|h| h >= top)
+    }) {
+        return None;
+    }
+    let first_unmarked = kids(v)
+        .filter(|&k| k > v && base(&t[k].deprel) == "obl")
+        .find(|&k| !kids(k).any(|c| base(&t[c].deprel) == "case"));
+    Some(Box::new(move |t: &mut [Token]| {
+        t[v].head = new_place.0;
+        t[v].deprel = new_place.1;
+        if t[v].xpos == "VBN" {
+            t[v].xpos = "VBD".into();
+        }
+        t[top].head = Some(v);
+        t[top].deprel = "nsubj".into();
+        if let Some(o) = first_unmarked {
+            t[o].deprel = "obj".into();
+        }
+    }))
+}
+
+/// A verb [`main_verb_as_relative`] could promote (without the phrase checks).
+fn main_verb_as_relative_candidate(t: &[Token], k: usize) -> bool {
+    t[k].upos == "VERB"
+        && matches!(t[k].xpos.as_str(), "VBD" | "VBN")
+        && base(&t[k].deprel) == "acl"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,6 +494,35 @@ mod tests {
         assert_eq!(r[3].head, Some(5));
         assert_eq!((r[1].head, r[1].deprel.as_str()), (Some(6), "ccomp"));
         // Without the verb of saying in the lexicon nothing changes.
+        assert!(matches!(
+            repair(&toks, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn main_verb_read_as_a_reduced_relative() {
+        // British aircraft using missiles killed 4 Iraqis .
+        let mut toks = tokens(&[
+            ("aircraft", "aircraft", "NOUN", 0, "root"),
+            ("using", "use", "VERB", 1, "acl"),
+            ("missiles", "missile", "NOUN", 2, "obj"),
+            ("killed", "kill", "VERB", 3, "acl"),
+            ("4", "4", "NUM", 6, "nummod"),
+            ("Iraqis", "Iraqi", "PROPN", 4, "obl"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ]);
+        toks[1].xpos = "VBG".into();
+        toks[3].xpos = "VBN".into();
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!(
+            (r[3].head, r[3].deprel.as_str(), r[3].xpos.as_str()),
+            (None, "root", "VBD")
+        );
+        assert_eq!((r[0].head, r[0].deprel.as_str()), (Some(3), "nsubj"));
+        assert_eq!(r[5].deprel, "obj");
+        // A participle with an auxiliary is left alone.
+        toks.push(tokens(&[("was", "be", "AUX", 4, "aux")]).remove(0));
         assert!(matches!(
             repair(&toks, &Lexicon::default()),
             Cow::Borrowed(_)
