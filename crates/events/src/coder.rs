@@ -225,6 +225,7 @@ impl Coder {
             canon: &canon,
             tree: &tree,
             in_actor: &in_actor,
+            place: &[],
         };
         (0..tree.len())
             .filter(|&t| self.lex.is_speech(tree.lemma(t)) && tree.is_verb(t))

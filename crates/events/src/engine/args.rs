@@ -71,6 +71,9 @@ pub(crate) struct Resolver<'t, 'a> {
     /// For each actor, the first actor with the same code: two mentions of France
     /// are one party.
     pub canon: &'t [usize],
+    /// For each actor, whether it names a place (a country, capital or city: it has
+    /// a country and no sector but the capital's government).
+    pub place: &'t [bool],
 }
 
 impl Resolver<'_, '_> {
@@ -597,6 +600,27 @@ impl Resolver<'_, '_> {
         out
     }
 
+    /// A place the act at `i` happens in ("imposed a curfew *in Algiers*", "shelled
+    /// villages *in Darfur*"): a place actor in a locative phrase on the trigger or
+    /// on its object.
+    pub fn place_of(&self, i: usize, object: Option<usize>) -> Option<usize> {
+        const AT: &[&str] = &["in", "at", "near", "into", "inside", "across", "throughout"];
+        let tree = self.tree;
+        // The trigger, its object, and the act it threatens or intends ("threatened
+        // to institute a curfew in Algiers") with that act's object.
+        let mut heads: Vec<usize> = std::iter::once(i).chain(object).collect();
+        for x in tree.children_rel(i, "xcomp") {
+            heads.push(x);
+            heads.extend(tree.children_rel(x, "obj"));
+        }
+        heads
+            .into_iter()
+            .flat_map(|h| tree.children(h).iter().copied())
+            .filter(|&c| matches!(tree.base_rel(c), "obl" | "nmod"))
+            .filter(|&c| tree.case_of(c).is_some_and(|k| AT.contains(&k.as_str())))
+            .find_map(|c| self.in_actor[c].filter(|&a| self.place.get(a).copied().unwrap_or(false)))
+    }
+
     /// The actor named by "on X's initiative" (or at X's behest, request, insistence)
     /// anywhere on the path from `i` to the clause root.
     pub fn initiative(&self, i: usize) -> Option<usize> {
@@ -663,6 +687,7 @@ mod tests {
             tree: &tree,
             in_actor: &in_actor,
             canon: &canon,
+            place: &[],
         };
         assert_eq!(r.subject(3), Some(0));
         assert_eq!(r.actors_of(0), vec![0]);
@@ -685,6 +710,7 @@ mod tests {
             tree: &tree,
             in_actor: &in_actor,
             canon: &canon,
+            place: &[],
         };
         assert_eq!(r.between(0), vec![0, 1]);
         assert_eq!(r.actors_of(0), vec![0, 1]);

@@ -111,10 +111,21 @@ pub(crate) fn code_sentence(
                 .unwrap_or(k)
         })
         .collect();
+    let place: Vec<bool> = actors
+        .iter()
+        .map(|a| {
+            let x = &a.actor;
+            x.country.is_some()
+                && matches!(x.sector.as_deref(), None | Some("GOV"))
+                && (a.start..a.end.min(tokens.len())).any(|k| tokens[k].upos == "PROPN")
+                && (a.start..a.end.min(tokens.len())).all(|k| tokens[k].upos != "PRON")
+        })
+        .collect();
     let resolver = Resolver {
         canon: &canon,
         tree: &tree,
         in_actor: &in_actor,
+        place: &place,
     };
 
     // 1. Triggers.
@@ -505,6 +516,16 @@ fn code_trigger(
     if targets.is_empty() {
         targets.extend(linear);
     }
+    // "demanding that President Mugabe abandon …", "its demand that Israel ease …"
+    // with the subjunctive verb misread as a noun: the party after "that" is the one
+    // asked.
+    let own = |a: usize| sources.iter().any(|&s| r.canon.get(s) == r.canon.get(a));
+    if targets.iter().all(|&a| own(a)) && !ctx.foreign && p.code.starts_with("10") {
+        let from = t.object.filter(|&o| o > i).unwrap_or(i);
+        if let Some(a) = demanded_party(tree, r, from).filter(|&a| !own(a)) {
+            targets = vec![a];
+        }
+    }
     if targets.is_empty() && ctx.foreign {
         if let Some(a) =
             (i + 1..tree.len()).find_map(|k| r.in_actor[k].filter(|a| !sources.contains(a)))
@@ -663,7 +684,13 @@ fn code_trigger(
             }
         }
     } else if targets.is_empty() {
-        pairs.extend(sources.iter().map(|&s| (s, None)));
+        // No party named: the place the act happens in stands for those it touches.
+        let place = if ctx.foreign || p.target == TargetSlot::Nothing {
+            None
+        } else {
+            r.place_of(i, t.object).filter(|a| !sources.contains(a))
+        };
+        pairs.extend(sources.iter().map(|&s| (s, place)));
     } else {
         for &s in &sources {
             for &g in &targets {
@@ -743,6 +770,26 @@ fn linear_participant(tree: &Tree, r: &Resolver, from: usize, preps: &[String]) 
         }
         if r.in_actor[k].is_some() {
             return r.in_actor[k];
+        }
+    }
+    None
+}
+
+/// Parser fallback for demands: the actor opening the clause after "that" right
+/// after the trigger (or its object), over a date word ("its demand today that Israel
+/// ease …"), determiners and titles.
+fn demanded_party(tree: &Tree, r: &Resolver, from: usize) -> Option<usize> {
+    let that = (from + 1..(from + 3).min(tree.len()))
+        .find(|&k| tree.tokens[k].text.eq_ignore_ascii_case("that"))?;
+    if (from + 1..that).any(|k| !matches!(tree.upos(k), "NOUN" | "PROPN" | "ADV")) {
+        return None;
+    }
+    for k in that + 1..(that + 4).min(tree.len()) {
+        if r.in_actor[k].is_some() {
+            return r.in_actor[k];
+        }
+        if !matches!(tree.upos(k), "DET" | "ADJ" | "PROPN") {
+            return None;
         }
     }
     None
