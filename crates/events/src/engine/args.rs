@@ -486,6 +486,10 @@ impl Resolver<'_, '_> {
         let tree = self.tree;
         let mut out = Vec::new();
         let mut heads: Vec<usize> = std::iter::once(i).chain(object).collect();
+        // A clause on the object ("blew up power lines leading into Kabul").
+        if let Some(o) = object {
+            heads.extend(tree.children_rel(o, "acl").filter(|&c| tree.is_verb(c)));
+        }
         // "imposed tariffs and other restrictions on X": the object's conjuncts.
         if let Some(o) = object {
             heads.extend(tree.conjuncts(o));
@@ -609,6 +613,10 @@ impl Resolver<'_, '_> {
         // The trigger, its object, and the act it threatens or intends ("threatened
         // to institute a curfew in Algiers") with that act's object.
         let mut heads: Vec<usize> = std::iter::once(i).chain(object).collect();
+        // A clause on the object ("blew up power lines leading into Kabul").
+        if let Some(o) = object {
+            heads.extend(tree.children_rel(o, "acl").filter(|&c| tree.is_verb(c)));
+        }
         for x in tree.children_rel(i, "xcomp") {
             heads.push(x);
             heads.extend(tree.children_rel(x, "obj"));
