@@ -1,6 +1,7 @@
 //! The [`Coder`]: a compiled dictionary plus the engine, turning a parsed document and
 //! its actors into event records.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -154,11 +155,22 @@ impl Coder {
     ) -> Vec<Event> {
         use chrono::Datelike;
         let doc_year = doc.doc_date.map(|d| d.year());
-        let speakers: Vec<Option<Actor>> = doc
+        // Each tree is repaired once, for the speakers and for coding.
+        let repaired: Vec<(Cow<'_, [Token]>, engine::repair::Notes)> = doc
             .sentences
             .iter()
+            .map(|s| {
+                let mut notes = Vec::new();
+                (
+                    engine::repair::repair_noting(&s.tokens, &self.lex, &mut notes),
+                    notes,
+                )
+            })
+            .collect();
+        let speakers: Vec<Option<Actor>> = repaired
+            .iter()
             .zip(&actors)
-            .map(|(s, a)| self.sentence_speaker(s, a))
+            .map(|((tokens, _), a)| self.sentence_speaker(tokens, a))
             .collect();
         let mut out = Vec::new();
         let discarded = |s: &Sentence, story: bool| {
@@ -199,22 +211,22 @@ impl Coder {
                 Some((idx, log)) if *idx == i => Some(&mut **log),
                 _ => None,
             };
+            let (tokens, repairs) = &repaired[i];
             let coded =
-                engine::code_sentence(&self.set, &self.lex, &sentence.tokens, refs, ctx, log);
+                engine::code_repaired(&self.set, &self.lex, tokens, repairs, refs, ctx, log);
             self.records(doc, sentence, refs, coded, &mut out);
         }
         out
     }
 
-    /// The speaker of a sentence's speech verb, if any.
-    fn sentence_speaker(&self, s: &Sentence, actors: &[ActorRef]) -> Option<Actor> {
-        let tokens = engine::repair::repair(&s.tokens, &self.lex);
-        let tree = Tree::new(&tokens);
-        let mut in_actor = vec![None; s.tokens.len()];
+    /// The speaker of a sentence's speech verb, if any (`tokens`: the repaired tree).
+    fn sentence_speaker(&self, tokens: &[Token], actors: &[ActorRef]) -> Option<Actor> {
+        let tree = Tree::new(tokens);
+        let mut in_actor = vec![None; tokens.len()];
         for (k, a) in actors.iter().enumerate() {
             for slot in in_actor
                 .iter_mut()
-                .take(a.end.min(s.tokens.len()))
+                .take(a.end.min(tokens.len()))
                 .skip(a.start)
             {
                 slot.get_or_insert(k);

@@ -70,19 +70,34 @@ pub(crate) struct Context {
 }
 
 /// Codes one sentence.
+#[cfg(test)]
 pub(crate) fn code_sentence(
     set: &PatternSet,
     lex: &Lexicon,
     tokens: &[Token],
     actors: &[ActorRef],
     ctx: Context,
-    mut explain: Option<&mut Vec<Decision>>,
+    explain: Option<&mut Vec<Decision>>,
 ) -> Vec<Coded> {
     let mut repairs = Vec::new();
     let tokens = repair::repair_noting(tokens, lex, &mut repairs);
-    let tokens: &[Token] = &tokens;
+    code_repaired(set, lex, &tokens, &repairs, actors, ctx, explain)
+}
+
+/// Codes one sentence whose tree [`repair::repair_noting`] has already repaired
+/// (`repairs` as it noted them, for `explain`).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn code_repaired(
+    set: &PatternSet,
+    lex: &Lexicon,
+    tokens: &[Token],
+    repairs: &[(usize, &'static str)],
+    actors: &[ActorRef],
+    ctx: Context,
+    mut explain: Option<&mut Vec<Decision>>,
+) -> Vec<Coded> {
     if let Some(log) = explain.as_deref_mut() {
-        for (i, what) in repairs {
+        for &(i, what) in repairs {
             log.push(Decision {
                 trigger: tokens[i].text.clone(),
                 rule: "tree repair".into(),

@@ -23,19 +23,27 @@ const QUESTION_MARKS: &[&str] = &["whether", "if"];
 
 /// The sentence with the recognisable parser errors repaired (`lex` tells verbs of
 /// saying).
+#[cfg(test)]
 pub(crate) fn repair<'t>(tokens: &'t [Token], lex: &Lexicon) -> Cow<'t, [Token]> {
     repair_noting(tokens, lex, &mut Vec::new())
 }
+
+/// The repairs made to a sentence: (token, what was repaired).
+pub(crate) type Notes = Vec<(usize, &'static str)>;
 
 /// [`repair`], noting in `notes` each repair as (token, what was repaired).
 pub(crate) fn repair_noting<'t>(
     tokens: &'t [Token],
     lex: &Lexicon,
-    notes: &mut Vec<(usize, &'static str)>,
+    notes: &mut Notes,
 ) -> Cow<'t, [Token]> {
     let mut out: Option<Vec<Token>> = None;
+    let mut kids = dependents(tokens);
     for i in 0..tokens.len() {
-        let t = out.as_deref().unwrap_or(tokens);
+        let t = &View {
+            t: out.as_deref().unwrap_or(tokens),
+            kids: &kids,
+        };
         let edit = closing_attribution(t, i, lex)
             .map(|e| (e, "speaker of a closing verb of saying"))
             .or_else(|| {
@@ -56,6 +64,7 @@ pub(crate) fn repair_noting<'t>(
         if let Some((edit, what)) = edit {
             let v = out.get_or_insert_with(|| tokens.to_vec());
             edit(v);
+            kids = dependents(v);
             notes.push((i, what));
         }
     }
@@ -66,6 +75,36 @@ pub(crate) fn repair_noting<'t>(
 }
 
 type Edit = Box<dyn FnOnce(&mut [Token])>;
+
+/// A tree under repair: its tokens and each token's dependents (in sentence order),
+/// rebuilt after every repair.
+struct View<'a> {
+    t: &'a [Token],
+    kids: &'a [Vec<usize>],
+}
+
+impl View<'_> {
+    /// The dependents of `p`, in sentence order.
+    fn kids(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
+        self.kids[p].iter().copied()
+    }
+
+    /// Whether `p` has a dependent whose relation (without subtype) is `rel`.
+    fn has_child(&self, p: usize, rel: &str) -> bool {
+        self.kids(p).any(|k| base(&self.t[k].deprel) == rel)
+    }
+}
+
+/// The dependents of every token, by head.
+fn dependents(t: &[Token]) -> Vec<Vec<usize>> {
+    let mut kids = vec![Vec::new(); t.len()];
+    for (k, x) in t.iter().enumerate() {
+        if let Some(h) = x.head.filter(|&h| h < t.len()) {
+            kids[h].push(k);
+        }
+    }
+    kids
+}
 
 fn lower(t: &Token) -> String {
     t.text.to_ascii_lowercase()
@@ -79,13 +118,13 @@ fn base(rel: &str) -> &str {
 /// parsed with the name hung on the words before the comma and "said" left
 /// without a subject: the name right before a verb of saying at the end of a
 /// sentence is its speaker, and the verb governs the statement before it.
-fn closing_attribution(t: &[Token], v: usize, lex: &Lexicon) -> Option<Edit> {
+fn closing_attribution(x: &View<'_>, v: usize, lex: &Lexicon) -> Option<Edit> {
+    let t = x.t;
     let verb = &t[v];
     if verb.upos != "VERB" || !lex.is_speech(&verb.lemma) {
         return None;
     }
-    let has_subject = (0..t.len()).any(|k| t[k].head == Some(v) && base(&t[k].deprel) == "nsubj");
-    if has_subject {
+    if x.has_child(v, "nsubj") {
         return None;
     }
     // The name: title and name words right before the verb, after a comma or a
@@ -136,13 +175,13 @@ fn closing_attribution(t: &[Token], v: usize, lex: &Lexicon) -> Option<Edit> {
 /// as the case of "Japan" — as the subject's preposition, or with "Japan" hung on a
 /// noun before it and "called" left without a subject: subjects take no
 /// preposition, so "after" marks the clause, which is adverbial.
-fn subordinator_on_subject(t: &[Token], c: usize) -> Option<Edit> {
+fn subordinator_on_subject(x: &View<'_>, c: usize) -> Option<Edit> {
+    let t = x.t;
     if base(&t[c].deprel) != "case" || !SUBORDINATORS.contains(&lower(&t[c]).as_str()) {
         return None;
     }
     let s = t[c].head.filter(|&s| s > c && s < t.len())?;
-    let has_subject =
-        |v: usize| (0..t.len()).any(|k| t[k].head == Some(v) && base(&t[k].deprel) == "nsubj");
+    let has_subject = |v: usize| x.has_child(v, "nsubj");
     let (v, resubject) = if base(&t[s].deprel) == "nsubj" {
         (t[s].head?, false)
     } else {
@@ -178,13 +217,16 @@ fn subordinator_on_subject(t: &[Token], c: usize) -> Option<Edit> {
 /// "Pakistan will charge a fee, and India's ministry urged Islamabad to drop it"
 /// parsed with the second clause as an adverbial of the first: a clause without
 /// subordinator, with its own subject, after "and"/"but", is a conjunct.
-fn clause_after_and(t: &[Token], v: usize) -> Option<Edit> {
+fn clause_after_and(x: &View<'_>, v: usize) -> Option<Edit> {
+    let t = x.t;
     if base(&t[v].deprel) != "advcl" || !matches!(t[v].upos.as_str(), "VERB" | "AUX") {
         return None;
     }
     let h = t[v].head.filter(|&h| h < v)?;
-    let subject = (h + 1..v).find(|&k| t[k].head == Some(v) && t[k].deprel == "nsubj")?;
-    let marked = (0..t.len()).any(|k| t[k].head == Some(v) && base(&t[k].deprel) == "mark");
+    let subject = x
+        .kids(v)
+        .find(|&k| k > h && k < v && t[k].deprel == "nsubj")?;
+    let marked = x.has_child(v, "mark");
     let and = (h + 1..subject).any(|k| {
         base(&t[k].deprel) == "cc"
             && matches!(lower(&t[k]).as_str(), "and" | "but")
@@ -200,21 +242,23 @@ fn clause_after_and(t: &[Token], v: usize) -> Option<Edit> {
 
 /// "decide whether to strike Syria" parsed with "whether" heading "strike": the
 /// clause takes the question word's place and the word becomes its mark.
-fn question_word_as_head(t: &[Token], w: usize) -> Option<Edit> {
+fn question_word_as_head(x: &View<'_>, w: usize) -> Option<Edit> {
+    let t = x.t;
     if !QUESTION_MARKS.contains(&lower(&t[w]).as_str()) || base(&t[w].deprel) == "mark" {
         return None;
     }
-    let clause = (w + 1..t.len()).find(|&k| {
-        t[k].head == Some(w)
+    let clause = x.kids(w).find(|&k| {
+        k > w
             && matches!(t[k].upos.as_str(), "VERB" | "AUX")
             && matches!(base(&t[k].deprel), "advcl" | "ccomp" | "xcomp" | "dep")
     })?;
     let (head, mut rel) = (t[w].head, t[w].deprel.clone());
     // "whether to strike": an infinitive without a subject of its own is controlled
     // by the deciding subject.
-    let infinitive = (0..t.len())
-        .any(|k| t[k].head == Some(clause) && base(&t[k].deprel) == "mark" && lower(&t[k]) == "to");
-    let subject = (0..t.len()).any(|k| t[k].head == Some(clause) && base(&t[k].deprel) == "nsubj");
+    let infinitive = x
+        .kids(clause)
+        .any(|k| base(&t[k].deprel) == "mark" && lower(&t[k]) == "to");
+    let subject = x.has_child(clause, "nsubj");
     if infinitive && !subject && head.is_some() {
         rel = "xcomp".into();
     }
@@ -235,14 +279,14 @@ fn question_word_as_head(t: &[Token], w: usize) -> Option<Edit> {
 /// clause as an adverbial of the second: a clause without subordinator, with its
 /// own subject, followed by "and"/"but" and the second clause, is its first
 /// conjunct.
-fn clause_before_and(t: &[Token], v: usize) -> Option<Edit> {
+fn clause_before_and(x: &View<'_>, v: usize) -> Option<Edit> {
+    let t = x.t;
     if base(&t[v].deprel) != "advcl" || !matches!(t[v].upos.as_str(), "VERB" | "AUX") {
         return None;
     }
     let h = t[v].head.filter(|&h| h > v && h < t.len())?;
-    let child = |rel: &str| (0..t.len()).any(|k| t[k].head == Some(v) && base(&t[k].deprel) == rel);
-    let own_subject = (0..v).any(|k| t[k].head == Some(v) && t[k].deprel == "nsubj");
-    if !own_subject || child("mark") {
+    let own_subject = x.kids(v).any(|k| k < v && t[k].deprel == "nsubj");
+    if !own_subject || x.has_child(v, "mark") {
         return None;
     }
     let attached_to_h = |k: usize| {
@@ -273,13 +317,14 @@ fn clause_before_and(t: &[Token], v: usize) -> Option<Edit> {
 /// has lost its main verb; the last past-tense verb or participle inside the first
 /// subject that has complements of its own and no auxiliary, subject or subordinator
 /// is it, and the nominal it hung under is its subject.
-fn main_verb_as_relative(t: &[Token], v: usize) -> Option<Edit> {
+fn main_verb_as_relative(x: &View<'_>, v: usize) -> Option<Edit> {
+    let t = x.t;
     let tv = &t[v];
     if tv.upos != "VERB" || !matches!(tv.xpos.as_str(), "VBD" | "VBN") || base(&tv.deprel) != "acl"
     {
         return None;
     }
-    let kids = |p: usize| (0..t.len()).filter(move |&k| t[k].head == Some(p));
+    let kids = |p: usize| x.kids(p);
     if kids(v).any(|k| matches!(base(&t[k].deprel), "aux" | "nsubj" | "mark" | "cop")) {
         return None;
     }
@@ -330,8 +375,7 @@ fn main_verb_as_relative(t: &[Token], v: usize) -> Option<Edit> {
         // that verb (what was said).
         Some(h)
             if base(&t[top].deprel) == "nsubj"
-                && (0..t.len())
-                    .any(|k| k != top && t[k].head == Some(h) && base(&t[k].deprel) == "nsubj") =>
+                && x.kids(h).any(|k| k != top && base(&t[k].deprel) == "nsubj") =>
         {
             (Some(h), "ccomp".to_string())
         }
