@@ -42,6 +42,9 @@ const CIRCUMSTANTIAL: &[&str] = &[
     "ago",
 ];
 
+/// Nouns of the edge or side of a place.
+const EDGES: &[&str] = &["border", "frontier", "boundary", "coast", "shore", "side"];
+
 /// Nouns of documents and statements whose author does what they say ("issued a
 /// declaration demanding …").
 const STATEMENTS: &[&str] = &[
@@ -74,6 +77,9 @@ pub(crate) struct Resolver<'t, 'a> {
     /// For each actor, whether it names a place (a country, capital or city: it has
     /// a country and no sector but the capital's government).
     pub place: &'t [bool],
+    /// For each actor, whether it belongs to a country (not a bare sector such as
+    /// "students" or an organisation without one).
+    pub nation: &'t [bool],
 }
 
 impl Resolver<'_, '_> {
@@ -629,6 +635,62 @@ impl Resolver<'_, '_> {
             .find_map(|c| self.in_actor[c].filter(|&a| self.place.get(a).copied().unwrap_or(false)))
     }
 
+    /// A national party named deep in the phrases that complete the act at `i` ("agreed
+    /// to an extension of the mandate for the force *in Lebanon*", "demonstrations
+    /// against violations *by the Israeli military*", "approved a law recognizing
+    /// victories by *Djindjic's* coalition"): breadth first through nominal links,
+    /// objects and participle clauses, four levels down from the trigger and its
+    /// object, skipping `sources`. For acts that name no party where one is expected.
+    pub fn nominal_party(
+        &self,
+        i: usize,
+        object: Option<usize>,
+        sources: &[usize],
+    ) -> Option<usize> {
+        const LINKS: &[&str] = &[
+            "obj", "obl", "nmod", "compound", "amod", "appos", "acl", "conj",
+        ];
+        let tree = self.tree;
+        let own = |a: usize| {
+            sources.iter().any(|&s| {
+                self.canon.get(s).copied().unwrap_or(s) == self.canon.get(a).copied().unwrap_or(a)
+            })
+        };
+        let mut seen: Vec<usize> = vec![i];
+        let mut frontier: Vec<usize> = object.filter(|&o| o != i).into_iter().collect();
+        frontier.extend(tree.children(i).iter().copied().filter(|&c| {
+            matches!(tree.base_rel(c), "obj" | "obl" | "nmod")
+                && !matches!(tree.deprel(c), "obl:tmod" | "nmod:tmod" | "obl:agent")
+        }));
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for &h in &frontier {
+                if seen.contains(&h) {
+                    continue;
+                }
+                seen.push(h);
+                // "a stronghold on the Thai border": a place beside a country, not
+                // the country.
+                if EDGES.contains(&tree.lemma(h).to_ascii_lowercase().as_str()) {
+                    continue;
+                }
+                if let Some(a) = self.in_actor.get(h).copied().flatten() {
+                    if self.nation.get(a).copied().unwrap_or(false) && !own(a) {
+                        return Some(a);
+                    }
+                    continue;
+                }
+                next.extend(tree.children(h).iter().copied().filter(|&c| {
+                    LINKS.contains(&tree.base_rel(c))
+                        && !matches!(tree.deprel(c), "obl:tmod" | "nmod:tmod")
+                        && (tree.base_rel(c) != "acl" || tree.is_verb(c))
+                }));
+            }
+            frontier = next;
+        }
+        None
+    }
+
     /// The actor named by "on X's initiative" (or at X's behest, request, insistence)
     /// anywhere on the path from `i` to the clause root.
     pub fn initiative(&self, i: usize) -> Option<usize> {
@@ -696,6 +758,7 @@ mod tests {
             in_actor: &in_actor,
             canon: &canon,
             place: &[],
+            nation: &[],
         };
         assert_eq!(r.subject(3), Some(0));
         assert_eq!(r.actors_of(0), vec![0]);
@@ -719,6 +782,7 @@ mod tests {
             in_actor: &in_actor,
             canon: &canon,
             place: &[],
+            nation: &[],
         };
         assert_eq!(r.between(0), vec![0, 1]);
         assert_eq!(r.actors_of(0), vec![0, 1]);

@@ -136,11 +136,13 @@ pub(crate) fn code_repaired(
                 && (a.start..a.end.min(tokens.len())).all(|k| tokens[k].upos != "PRON")
         })
         .collect();
+    let nation: Vec<bool> = actors.iter().map(|a| a.actor.country.is_some()).collect();
     let resolver = Resolver {
         canon: &canon,
         tree: &tree,
         in_actor: &in_actor,
         place: &place,
+        nation: &nation,
     };
 
     // 1. Triggers.
@@ -279,6 +281,13 @@ fn code_trigger(
     }
     let mut flags = modality::flags(tree, &ch, ctx.doc_year);
     let passive = (tree.is_verb(i) || tree.is_participle(i)) && tree.is_passive(i);
+    // "forces were engaged in ethnic cleansing", "groups involved in the attacks": a
+    // passive form without an agent that tells what its subject does.
+    let stative = passive
+        && r.agent(i).is_none()
+        && STATIVE.contains(&tree.lemma(i).to_ascii_lowercase().as_str());
+    let stative_subject = stative.then(|| tree.child_rel(i, "nsubj:pass")).flatten();
+    let passive = passive && !stative;
 
     // Sources and targets as actor indices.
     let mut sources: Vec<usize> = Vec::new();
@@ -327,7 +336,7 @@ fn code_trigger(
                     sources = r.actors_of(s);
                 }
             }
-        } else if let Some(s) = r.subject(i) {
+        } else if let Some(s) = stative_subject.or_else(|| r.subject(i)) {
             source_tok = Some(s);
             sources = r.actors_of(s);
             if sources.is_empty()
@@ -703,7 +712,9 @@ fn code_trigger(
         let place = if ctx.foreign || p.target == TargetSlot::Nothing {
             None
         } else {
-            r.place_of(i, t.object).filter(|a| !sources.contains(a))
+            r.place_of(i, t.object)
+                .filter(|a| !sources.contains(a))
+                .or_else(|| r.nominal_party(i, t.object, &sources))
         };
         pairs.extend(sources.iter().map(|&s| (s, place)));
     } else {
@@ -820,7 +831,9 @@ fn linear_object(tree: &Tree, r: &Resolver, i: usize) -> Option<usize> {
             return r.in_actor[k];
         }
         let of = tree.tokens[k].text.eq_ignore_ascii_case("of");
-        if !of && !matches!(tree.upos(k), "DET" | "NUM" | "ADJ" | "NOUN" | "PRON") {
+        // "extradited suspected militant X": a participle used as an adjective.
+        let participle = tree.tokens[k].xpos == "VBN";
+        if !of && !participle && !matches!(tree.upos(k), "DET" | "NUM" | "ADJ" | "NOUN" | "PRON") {
             return None;
         }
     }
@@ -887,6 +900,9 @@ const PUBLIC: &[&str] = &[
 
 /// Verbs whose subject undergoes, perceives or judges the act named by their object
 /// rather than doing it.
+/// Verbs whose passive without an agent tells what the subject does.
+const STATIVE: &[&str] = &["engage", "involve"];
+
 const UNDERGO: &[&str] = &[
     "flee",
     "escape",

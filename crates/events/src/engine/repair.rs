@@ -331,11 +331,21 @@ fn main_verb_as_relative(x: &View<'_>, v: usize) -> Option<Edit> {
     // An object (or a bare nominal read as an oblique) after the verb, and no
     // passive agent: "killed 4 Iraqis", not "a speech given by a guest".
     let unmarked = |k: usize| !kids(k).any(|c| base(&t[c].deprel) == "case");
-    let object = kids(v).any(|k| {
-        k > v
-            && (matches!(t[k].deprel.as_str(), "obj" | "xcomp")
-                || base(&t[k].deprel) == "obl" && unmarked(k))
-    });
+    // The object may sit on a coordinated verb ("donated and delivered goods").
+    let has_object = |p: usize| {
+        kids(p).any(|k| {
+            k > p
+                && (matches!(t[k].deprel.as_str(), "obj" | "xcomp")
+                    || base(&t[k].deprel) == "obl" && unmarked(k))
+        })
+    };
+    let object = has_object(v)
+        || kids(v).any(|c| {
+            t[c].deprel == "conj"
+                && t[c].upos == "VERB"
+                && !kids(c).any(|k| matches!(base(&t[k].deprel), "aux" | "nsubj" | "mark"))
+                && has_object(c)
+        });
     let agent = kids(v).any(|k| {
         t[k].deprel == "obl:agent" || kids(k).any(|c| t[c].text.eq_ignore_ascii_case("by"))
     });
@@ -383,7 +393,7 @@ fn main_verb_as_relative(x: &View<'_>, v: usize) -> Option<Edit> {
     };
     // No later verb of the same kind: the last one is the main verb.
     if (v + 1..t.len()).any(|k| {
-        k != v && main_verb_as_relative_candidate(t, k) && t[k].head.is_some_and(|h| h >= top)
+        k != v && main_verb_as_relative_candidate(x, k) && t[k].head.is_some_and(|h| h >= top)
     }) {
         return None;
     }
@@ -404,11 +414,17 @@ fn main_verb_as_relative(x: &View<'_>, v: usize) -> Option<Edit> {
     }))
 }
 
-/// A verb [`main_verb_as_relative`] could promote (without the phrase checks).
-fn main_verb_as_relative_candidate(t: &[Token], k: usize) -> bool {
+/// A verb [`main_verb_as_relative`] could promote (without the phrase checks): a
+/// bare past form hung as a clause on a nominal, with no auxiliary, subject or
+/// subordinator of its own ("a settlement to be reached" is none).
+fn main_verb_as_relative_candidate(x: &View<'_>, k: usize) -> bool {
+    let t = x.t;
     t[k].upos == "VERB"
         && matches!(t[k].xpos.as_str(), "VBD" | "VBN")
         && base(&t[k].deprel) == "acl"
+        && !x
+            .kids(k)
+            .any(|c| matches!(base(&t[c].deprel), "aux" | "nsubj" | "mark" | "cop"))
 }
 
 #[cfg(test)]
