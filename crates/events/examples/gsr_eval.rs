@@ -1,5 +1,5 @@
 //! Quick scorer on PLOVER gold records (counted as the design contract says):
-//! `cargo run --release -p parley-events --example gsr_eval -- ../shared/eval/plover-gsr-dev.json [-v]`
+//! `cargo run --release -p parley-events --example gsr_eval -- ../shared/eval/plover-gsr-dev.json [-v] [-x]`
 
 use serde_json::Value;
 
@@ -35,6 +35,8 @@ fn main() {
         .cloned()
         .unwrap_or_else(|| "../shared/eval/plover-gsr-dev.json".into());
     let verbose = args.iter().any(|a| a == "-v");
+    // `-x`: also show records where a predicted event matched no gold event.
+    let extra = args.iter().any(|a| a == "-x");
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let records: Vec<Value> = serde_json::from_str(&text).unwrap_or_default();
     let owned = std::env::var("PARLEY_NLP_MODEL")
@@ -81,10 +83,12 @@ fn main() {
         pred += predicted.len();
         gold_n += gold.len();
         let mut used = vec![false; gold.len()];
+        let mut unmatched = 0;
         for e in &predicted {
             let sk = e.source.key().to_string();
             let tk = e.target.as_ref().map(|t| t.key().to_string());
             if e.plover.as_deref() != Some(ty.as_str()) {
+                unmatched += 1;
                 continue;
             }
             if let Some(k) = (0..gold.len())
@@ -92,6 +96,8 @@ fn main() {
             {
                 used[k] = true;
                 tp += 1;
+            } else {
+                unmatched += 1;
             }
         }
         let hit = predicted
@@ -101,7 +107,7 @@ fn main() {
         let e = by_type.entry(ty.clone()).or_default();
         e.0 += usize::from(hit);
         e.1 += 1;
-        if verbose && (!hit || used.iter().any(|u| !u)) {
+        if (verbose && (!hit || used.iter().any(|u| !u))) || (extra && unmatched > 0) {
             println!("{id} want {ty} {srcs:?}->{tgts:?}\n  {t}");
             for e in &events {
                 println!(

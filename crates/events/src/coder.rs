@@ -238,7 +238,6 @@ impl Coder {
             tree: &tree,
             in_actor: &in_actor,
             place: &[],
-            nation: &[],
         };
         (0..tree.len())
             .filter(|&t| self.lex.is_speech(tree.lemma(t)) && tree.is_verb(t))

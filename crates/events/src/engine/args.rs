@@ -77,9 +77,6 @@ pub(crate) struct Resolver<'t, 'a> {
     /// For each actor, whether it names a place (a country, capital or city: it has
     /// a country and no sector but the capital's government).
     pub place: &'t [bool],
-    /// For each actor, whether it belongs to a country (not a bare sector such as
-    /// "students" or an organisation without one).
-    pub nation: &'t [bool],
 }
 
 impl Resolver<'_, '_> {
@@ -635,7 +632,7 @@ impl Resolver<'_, '_> {
             .find_map(|c| self.in_actor[c].filter(|&a| self.place.get(a).copied().unwrap_or(false)))
     }
 
-    /// A national party named deep in the phrases that complete the act at `i` ("agreed
+    /// A party named deep in the phrases that complete the act at `i` ("agreed
     /// to an extension of the mandate for the force *in Lebanon*", "demonstrations
     /// against violations *by the Israeli military*", "approved a law recognizing
     /// victories by *Djindjic's* coalition"): breadth first through nominal links,
@@ -674,11 +671,10 @@ impl Resolver<'_, '_> {
                 if EDGES.contains(&tree.lemma(h).to_ascii_lowercase().as_str()) {
                     continue;
                 }
-                if let Some(a) = self.in_actor.get(h).copied().flatten() {
-                    if self.nation.get(a).copied().unwrap_or(false) && !own(a) {
-                        return Some(a);
-                    }
-                    continue;
+                // The source itself ("a delegation of monitors from X" read as the
+                // host's own delegation) is looked through.
+                if let Some(a) = self.in_actor.get(h).copied().flatten().filter(|&a| !own(a)) {
+                    return Some(a);
                 }
                 next.extend(tree.children(h).iter().copied().filter(|&c| {
                     LINKS.contains(&tree.base_rel(c))
@@ -758,7 +754,6 @@ mod tests {
             in_actor: &in_actor,
             canon: &canon,
             place: &[],
-            nation: &[],
         };
         assert_eq!(r.subject(3), Some(0));
         assert_eq!(r.actors_of(0), vec![0]);
@@ -782,7 +777,6 @@ mod tests {
             in_actor: &in_actor,
             canon: &canon,
             place: &[],
-            nation: &[],
         };
         assert_eq!(r.between(0), vec![0, 1]);
         assert_eq!(r.actors_of(0), vec![0, 1]);

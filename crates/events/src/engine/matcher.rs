@@ -169,6 +169,11 @@ fn head_fits(tree: &Tree, kind: TriggerKind, i: usize, h: &str) -> bool {
     }
 }
 
+/// Nouns naming a part of what follows "of".
+const PARTITIVE: &[&str] = &[
+    "part", "some", "half", "much", "most", "all", "portion", "bulk", "rest", "share", "parts",
+];
+
 /// Checks every constraint of `p` on token `i`.
 fn matches(
     tree: &Tree,
@@ -210,6 +215,18 @@ fn matches(
                 "obj" | "nsubj:pass" | "iobj" | "dobj" | "xcomp"
             ) && lower_in(tree, c, &p.object)
                 || (tree.base_rel(c) == "obl" && lower_in(tree, c, &p.object))
+        });
+        // A part of the object ("suspended part of its military aid program").
+        let obj = obj.or_else(|| {
+            tree.children(i)
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    matches!(tree.deprel(c), "obj" | "nsubj:pass")
+                        && PARTITIVE.contains(&tree.lemma(c).to_ascii_lowercase().as_str())
+                })
+                .flat_map(|c| tree.children_rel(c, "nmod"))
+                .find(|&n| tree.case_of(n).as_deref() == Some("of") && lower_in(tree, n, &p.object))
         });
         // A passive participle modifying its object ("sanctions imposed on").
         let obj = obj.or_else(|| {

@@ -136,13 +136,11 @@ pub(crate) fn code_repaired(
                 && (a.start..a.end.min(tokens.len())).all(|k| tokens[k].upos != "PRON")
         })
         .collect();
-    let nation: Vec<bool> = actors.iter().map(|a| a.actor.country.is_some()).collect();
     let resolver = Resolver {
         canon: &canon,
         tree: &tree,
         in_actor: &in_actor,
         place: &place,
-        nation: &nation,
     };
 
     // 1. Triggers.
@@ -172,12 +170,20 @@ pub(crate) fn code_repaired(
         .map(|t| t.token)
         .collect();
     triggers.retain(|t| {
-        let alleged = tree.head(t.token).is_some_and(|h| accusers.contains(&h))
-            && matches!(tree.base_rel(t.token), "advcl" | "ccomp" | "acl")
+        // "accused X of violating …, ignoring … and sending …": every conjunct.
+        let mut k = t.token;
+        for _ in 0..4 {
+            match tree.head(k) {
+                Some(h) if tree.base_rel(k) == "conj" && tree.is_verb(h) => k = h,
+                _ => break,
+            }
+        }
+        let alleged = tree.head(k).is_some_and(|h| accusers.contains(&h))
+            && matches!(tree.base_rel(k), "advcl" | "ccomp" | "acl")
             && tree
-                .children_rel(t.token, "mark")
+                .children_rel(k, "mark")
                 .any(|m| matches!(tree.lemma(m).to_ascii_lowercase().as_str(), "of" | "for"));
-        !alleged
+        !alleged && !alleged_in_list(&tree, &accusers, t.token)
     });
     let mut controllers: Vec<usize> = Vec::new();
     for t in &triggers {
@@ -260,6 +266,40 @@ pub(crate) fn code_repaired(
         clauses::drop_embedded(&tree, lex, &mut out);
     }
     out
+}
+
+/// "accused X of violating rights, ignoring the law and sending …" with the list
+/// torn apart by the parser: a bare gerund (no subject, subordinator or auxiliary)
+/// after an accusation's "of"/"for" + gerund, with only the list's words between
+/// them (no other finite verb, no stronger stop than a comma).
+fn alleged_in_list(tree: &Tree, accusers: &[usize], i: usize) -> bool {
+    let bare = tree.tokens[i].xpos == "VBG"
+        && !tree
+            .children(i)
+            .iter()
+            .any(|&c| matches!(tree.base_rel(c), "nsubj" | "mark" | "aux"));
+    let Some(&a) = accusers.iter().filter(|&&a| a < i).max() else {
+        return false;
+    };
+    if !bare {
+        return false;
+    }
+    let mut opened = false;
+    for k in a + 1..i {
+        let word = tree.tokens[k].text.to_ascii_lowercase();
+        if matches!(word.as_str(), ";" | ":" | "." | "\"" | "but") {
+            return false;
+        }
+        if matches!(tree.tokens[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD") {
+            return false;
+        }
+        if matches!(word.as_str(), "of" | "for")
+            && tree.tokens.get(k + 1).is_some_and(|n| n.xpos == "VBG")
+        {
+            opened = true;
+        }
+    }
+    opened
 }
 
 /// Codes one trigger into `out`; returns why nothing was coded, if so.

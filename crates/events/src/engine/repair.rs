@@ -400,7 +400,32 @@ fn main_verb_as_relative(x: &View<'_>, v: usize) -> Option<Edit> {
     let first_unmarked = kids(v)
         .filter(|&k| k > v && base(&t[k].deprel) == "obl")
         .find(|&k| !kids(k).any(|c| base(&t[c].deprel) == "case"));
+    // "bulldozers demolished homes …, Palestinian officials and US witnesses said"
+    // with the first speaker hung as a conjunct of the new subject: the conjunct
+    // after the verb heads the speakers, and the other subject joins it.
+    let speakers = new_place.0.and_then(|h| {
+        let other = x
+            .kids(h)
+            .find(|&k| k != top && base(&t[k].deprel) == "nsubj")?;
+        let first = x
+            .kids(top)
+            .find(|&k| k > v && k < other && t[k].deprel == "conj")?;
+        let cc: Vec<usize> = x
+            .kids(h)
+            .filter(|&k| k > first && k < other && t[k].deprel == "cc")
+            .collect();
+        Some((h, first, other, cc))
+    });
     Some(Box::new(move |t: &mut [Token]| {
+        if let Some((h, first, other, cc)) = speakers {
+            t[first].head = Some(h);
+            t[first].deprel = "nsubj".into();
+            t[other].head = Some(first);
+            t[other].deprel = "conj".into();
+            for k in cc {
+                t[k].head = Some(other);
+            }
+        }
         t[v].head = new_place.0;
         t[v].deprel = new_place.1;
         if t[v].xpos == "VBN" {
@@ -583,6 +608,59 @@ mod tests {
         assert_eq!(r[5].deprel, "obj");
         // A participle with an auxiliary is left alone.
         toks.push(tokens(&[("was", "be", "AUX", 4, "aux")]).remove(0));
+        assert!(matches!(
+            repair(&toks, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn reduced_relative_with_speakers_hung_on_its_subject() {
+        // tanks destroyed homes , officials and witnesses said .
+        let mut toks = tokens(&[
+            ("tanks", "tank", "NOUN", 8, "nsubj"),
+            ("destroyed", "destroy", "VERB", 1, "acl"),
+            ("homes", "home", "NOUN", 2, "obj"),
+            (",", ",", "PUNCT", 5, "punct"),
+            ("officials", "official", "NOUN", 1, "conj"),
+            ("and", "and", "CCONJ", 8, "cc"),
+            ("witnesses", "witness", "NOUN", 8, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            (".", ".", "PUNCT", 8, "punct"),
+        ]);
+        toks[1].xpos = "VBN".into();
+        toks[7].xpos = "VBD".into();
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[1].head, r[1].deprel.as_str()), (Some(7), "ccomp"));
+        assert_eq!((r[0].head, r[0].deprel.as_str()), (Some(1), "nsubj"));
+        assert_eq!((r[4].head, r[4].deprel.as_str()), (Some(7), "nsubj"));
+        assert_eq!((r[6].head, r[6].deprel.as_str()), (Some(4), "conj"));
+        assert_eq!(r[5].head, Some(6));
+    }
+
+    #[test]
+    fn reduced_relative_whose_conjunct_has_the_object() {
+        // doctors donated and delivered goods , to be used later .
+        let mut toks = tokens(&[
+            ("doctors", "doctor", "NOUN", 0, "root"),
+            ("donated", "donate", "VERB", 1, "acl"),
+            ("and", "and", "CCONJ", 4, "cc"),
+            ("delivered", "deliver", "VERB", 2, "conj"),
+            ("goods", "goods", "NOUN", 4, "obj"),
+            ("to", "to", "PART", 8, "mark"),
+            ("be", "be", "AUX", 8, "aux:pass"),
+            ("used", "use", "VERB", 5, "acl"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ]);
+        toks[1].xpos = "VBN".into();
+        toks[3].xpos = "VBD".into();
+        toks[7].xpos = "VBN".into();
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[1].head, r[1].deprel.as_str()), (None, "root"));
+        assert_eq!((r[0].head, r[0].deprel.as_str()), (Some(1), "nsubj"));
+        // Without the conjunct's object there is no sign of a main verb.
+        toks[4].head = Some(7);
+        toks[4].deprel = "nsubj:pass".into();
         assert!(matches!(
             repair(&toks, &Lexicon::default()),
             Cow::Borrowed(_)
