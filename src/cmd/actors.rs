@@ -95,7 +95,12 @@ fn show(dict: &ActorDictionary, date: Option<Date>, path: &Path) -> anyhow::Resu
     let id = path
         .file_stem()
         .map_or_else(|| "-".to_string(), |s| s.to_string_lossy().into_owned());
-    let doc = document_from_text(&id, &text, date);
+    let mut doc = document_from_text(&id, &text, date);
+    // The parse tells coreference which clause a pronoun sits in.
+    let model = parley_nlp::Model::embedded();
+    for s in &mut doc.sentences {
+        model.annotate(s);
+    }
     let mut out = String::new();
     for (si, mentions) in dict.recognize(&doc).iter().enumerate() {
         for m in mentions {

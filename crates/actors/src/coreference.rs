@@ -22,6 +22,10 @@ struct Item {
     members: Vec<Actor>,
     name: Option<String>,
     quoted: bool,
+    /// For a possessive pronoun: where the subject of its clause starts (sentence
+    /// offset), then the item there ("Pakistan … has urged *its* citizens").
+    binder_at: Option<usize>,
+    binder: Option<usize>,
 }
 
 /// Resolves references across the document and builds the output mentions.
@@ -49,8 +53,16 @@ pub(crate) fn resolve(
                 .map(|p| p.name.clone())
                 .or_else(|| draft.name.clone());
             let at = sentence.span.start + draft.start;
+            let binder_at = if draft.possessive_pronoun {
+                clause_subject(sentence, at)
+                    .map(|k| sentence.tokens[k].span.start - sentence.span.start)
+            } else {
+                None
+            };
             items.push(Item {
                 sentence: si,
+                binder_at,
+                binder: None,
                 quoted: inside(&quotes, at),
                 draft,
                 code,
@@ -72,6 +84,14 @@ pub(crate) fn resolve(
     let mut items: Vec<Item> = order.iter().filter_map(|&old| slots[old].take()).collect();
     for it in &mut items {
         it.antecedent = it.antecedent.map(|a| new_index[a]);
+    }
+    for i in 0..items.len() {
+        if let Some(at) = items[i].binder_at {
+            let si = items[i].sentence;
+            items[i].binder = (0..i).rev().find(|&j| {
+                items[j].sentence == si && items[j].draft.start <= at && at < items[j].draft.end
+            });
+        }
     }
     for i in 0..items.len() {
         resolve_one(&mut items, i);
@@ -191,6 +211,8 @@ fn add_name_occurrences(doc: &Document, quotes: &[(usize, usize)], items: &mut V
                 antecedent: Some(*def),
                 members: Vec::new(),
                 name: defn.name.clone(),
+                binder_at: None,
+                binder: None,
             });
         }
     }
@@ -258,8 +280,19 @@ fn resolve_one(items: &mut [Item], i: usize) {
     } else {
         return;
     };
-    let mut found = None;
+    // A possessive pronoun is bound by the subject of its clause when that fits.
+    let mut found = match (&wanted, items[i].binder) {
+        (Want::Reference(r), Some(j))
+            if items[j].code.is_some() && compatible(*r, &items[j].draft) =>
+        {
+            Some(j)
+        }
+        _ => None,
+    };
     for pass in 0..2 {
+        if found.is_some() {
+            break;
+        }
         for j in (0..i).rev() {
             let c = &items[j];
             if c.sentence < floor {
@@ -481,6 +514,30 @@ fn output(dict: &ActorDictionary, doc: &Document, items: Vec<Item>) -> Vec<Vec<M
         }
     }
     out
+}
+
+/// The subject of the clause the word starting at document offset `at` sits in:
+/// climbing from the word to the first verb that has a subject, through
+/// coordinated and controlled verbs ("… has refused … and has urged its citizens").
+fn clause_subject(sentence: &Sentence, at: usize) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let word = tokens.iter().position(|t| t.span.start == at)?;
+    let mut k = tokens[word].head?;
+    for _ in 0..8 {
+        let t = tokens.get(k)?;
+        if t.upos == "VERB" || t.upos == "AUX" {
+            if let Some(s) = tokens.iter().position(|c| {
+                c.head == Some(k) && matches!(c.deprel.as_str(), "nsubj" | "nsubj:pass")
+            }) {
+                return Some(s);
+            }
+            if !matches!(t.deprel.as_str(), "conj" | "xcomp") {
+                return None;
+            }
+        }
+        k = t.head?;
+    }
+    None
 }
 
 /// The token heading the mention's words, when the sentence has tokens.

@@ -431,7 +431,17 @@ impl Resolver<'_, '_> {
             match self.in_actor[j] {
                 Some(b) if !out.contains(&b) => {
                     let end = self.extent(j).1;
-                    if starts_clause(end) {
+                    // "Pakistan, a key U.S. ally": a name modifying a noun after it
+                    // belongs to that noun's phrase (an apposition), not the list.
+                    let modifies_next = end < n
+                        && end > j
+                        && tree.head(end - 1).is_some_and(|h| {
+                            h >= end
+                                && self.in_actor[h].is_none()
+                                && matches!(tree.upos(h), "NOUN" | "PROPN")
+                        })
+                        && matches!(tree.deprel(end - 1), "compound" | "amod" | "nmod:poss");
+                    if starts_clause(end) || modifies_next {
                         break;
                     }
                     out.push(b);
