@@ -141,6 +141,8 @@ impl Pattern {
         .iter()
         .map(|v| usize::from(!v.is_empty()) * 3)
         .sum::<usize>()
+            // `o:*` (any object) says less than a list of objects.
+            - usize::from(self.object.len() == 1 && self.object[0] == "*") * 2
             + usize::from(matches!(self.target, TargetSlot::Preposition(_)))
             + linear
     }

@@ -169,6 +169,53 @@ fn head_fits(tree: &Tree, kind: TriggerKind, i: usize, h: &str) -> bool {
     }
 }
 
+/// Words of time: days, months and spans ("on Tuesday", "in March", "for a week").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "occasion",
+    "anniversary",
+    "eve",
+];
+
+/// Whether nominal `c` names a time rather than a participant.
+fn is_time(tree: &Tree, c: usize) -> bool {
+    TIME_WORDS.contains(&tree.tokens[c].text.to_ascii_lowercase().as_str()) || tree.upos(c) == "NUM"
+}
+
 /// Nouns naming a part of what follows "of".
 const PARTITIVE: &[&str] = &[
     "part", "some", "half", "much", "most", "all", "portion", "bulk", "rest", "share", "parts",
@@ -208,7 +255,13 @@ fn matches(
             return None;
         }
     }
-    if !p.object.is_empty() {
+    if p.object.len() == 1 && p.object[0] == "*" {
+        // `o:*`: some direct object, whatever it is.
+        trig.object = Some(
+            tree.child_rel(i, "obj")
+                .or_else(|| tree.child_rel(i, "iobj"))?,
+        );
+    } else if !p.object.is_empty() {
         let obj = tree.children(i).iter().copied().find(|&c| {
             matches!(
                 tree.deprel(c),
@@ -238,14 +291,17 @@ fn matches(
         trig.object = Some(obj?);
     }
     if !p.requires.is_empty() {
+        // "called Macron on Tuesday": a date is no complement.
         let ok = complements(tree, i, trig.object).any(|c| {
-            tree.case_of(c).is_some_and(|case| {
-                p.requires
-                    .iter()
-                    .any(|r| *r == case || case.ends_with(r.as_str()))
-            }) || tree
-                .children_rel(c, "mark")
-                .any(|m| lower_in(tree, m, &p.requires))
+            !is_time(tree, c)
+                && tree.case_of(c).is_some_and(|case| {
+                    p.requires
+                        .iter()
+                        .any(|r| *r == case || case.ends_with(r.as_str()))
+                })
+                || tree
+                    .children_rel(c, "mark")
+                    .any(|m| lower_in(tree, m, &p.requires))
         });
         if !ok {
             return None;
