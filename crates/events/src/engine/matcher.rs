@@ -244,6 +244,20 @@ fn matches(
         linear_target: None,
         object: None,
     };
+    // "Angry activists staged rallies": a stance adjective on a noun, without the
+    // party it is directed at, describes; it is no act.
+    if p.kind == TriggerKind::Adjective && tree.base_rel(i) == "amod" {
+        let TargetSlot::Preposition(preps) = &p.target else {
+            return None;
+        };
+        let directed = tree
+            .children(i)
+            .iter()
+            .any(|&c| tree.case_of(c).is_some_and(|case| preps.contains(&case)));
+        if !directed {
+            return None;
+        }
+    }
     if !p.particle.is_empty() {
         let ok = tree.children(i).iter().any(|&c| {
             PARTICLE_RELS.contains(&tree.deprel(c)) && lower_in(tree, c, &p.particle)

@@ -436,6 +436,19 @@ fn code_trigger(
                 if toks.is_empty() && is_noun {
                     toks.extend(linear_target(tree, r, i, preps));
                 }
+                // "rallies in the Gaza Strip against the leader": a party named
+                // outright beats the place the act happens in.
+                let place = |c: usize| {
+                    tree.case_of(c).is_some_and(|k| {
+                        matches!(k.as_str(), "in" | "at" | "outside" | "inside" | "near")
+                    })
+                };
+                if toks
+                    .iter()
+                    .any(|&c| !place(c) && !r.actors_of(c).is_empty())
+                {
+                    toks.retain(|&c| !place(c));
+                }
             }
             TargetSlot::Default => {
                 toks.extend(r.default_targets(i, t.object));

@@ -76,7 +76,11 @@ impl Speech {
         // "…, Zakharova said": the speech verb hangs under the clause as parataxis.
         for h in [Some(top), Some(cur)].into_iter().flatten() {
             for &c in tree.children(h) {
+                // "staged rallies …, saying he must resign": a participle of saying
+                // tells what the actors said, it does not report their act.
+                let participle = tree.base_rel(c) == "advcl" && tree.tokens[c].xpos == "VBG";
                 if matches!(tree.base_rel(c), "parataxis" | "ccomp" | "advcl" | "conj")
+                    && !participle
                     && lex.is_speech(tree.lemma(c))
                     && c != top
                 {
@@ -125,7 +129,9 @@ impl Speech {
                 let embedded = fired.contains(&c);
                 let code = if embedded { "100" } else { demand_code("") };
                 for g in targets {
-                    if g == speaker {
+                    if r.canon.get(g).copied().unwrap_or(g)
+                        == r.canon.get(speaker).copied().unwrap_or(speaker)
+                    {
                         continue;
                     }
                     out.push(Coded {
@@ -181,6 +187,13 @@ fn subject_speaker(tree: &Tree, r: &Resolver, s: usize) -> Option<usize> {
         .iter()
         .copied()
         .find(|&c| matches!(tree.deprel(c), "nsubj" | "nsubj:pass"))
-        .or_else(|| r.agent(s))?;
+        .or_else(|| r.agent(s))
+        // "…, saying he must resign": the subject of the clause the participle
+        // hangs on.
+        .or_else(|| {
+            (tree.tokens[s].xpos == "VBG" && matches!(tree.base_rel(s), "advcl" | "acl"))
+                .then(|| r.subject(s))
+                .flatten()
+        })?;
     r.actors_of(subj).first().copied()
 }
