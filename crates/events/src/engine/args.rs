@@ -646,7 +646,7 @@ impl Resolver<'_, '_> {
     /// to an extension of the mandate for the force *in Lebanon*", "demonstrations
     /// against violations *by the Israeli military*", "approved a law recognizing
     /// victories by *Djindjic's* coalition"): breadth first through nominal links,
-    /// objects and participle clauses, four levels down from the trigger and its
+    /// objects and participle clauses, five levels down from the trigger and its
     /// object, skipping `sources`. For acts that name no party where one is expected.
     pub fn nominal_party(
         &self,
@@ -669,7 +669,7 @@ impl Resolver<'_, '_> {
             matches!(tree.base_rel(c), "obj" | "obl" | "nmod")
                 && !matches!(tree.deprel(c), "obl:tmod" | "nmod:tmod" | "obl:agent")
         }));
-        for _ in 0..4 {
+        for _ in 0..5 {
             let mut next = Vec::new();
             for &h in &frontier {
                 if seen.contains(&h) {
