@@ -441,6 +441,12 @@ pub(crate) fn governing_event(
         if h == i {
             return None;
         }
+        // "disperse demonstrators protesting the results": what a party named in
+        // the act is doing is an act of its own.
+        if rel == "acl" && tree.tokens[cur].xpos == "VBG" && tree.is_noun(h) && !tokens.contains(&h)
+        {
+            return None;
+        }
         if rel != "conj" {
             if tokens.contains(&h) {
                 return Some(Governor {
