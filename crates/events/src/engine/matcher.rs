@@ -216,9 +216,55 @@ fn is_time(tree: &Tree, c: usize) -> bool {
     TIME_WORDS.contains(&tree.tokens[c].text.to_ascii_lowercase().as_str()) || tree.upos(c) == "NUM"
 }
 
-/// Nouns naming a part of what follows "of".
+/// Nouns naming a part or a measure of what follows "of" ("part of its aid", "700 kg
+/// of medicine", "$50,000 worth of goods").
 const PARTITIVE: &[&str] = &[
-    "part", "some", "half", "much", "most", "all", "portion", "bulk", "rest", "share", "parts",
+    "part",
+    "some",
+    "half",
+    "much",
+    "most",
+    "all",
+    "portion",
+    "bulk",
+    "rest",
+    "share",
+    "parts",
+    "kg",
+    "kilogram",
+    "kilograms",
+    "kilo",
+    "kilos",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "worth",
+    "amount",
+    "amounts",
+    "quantity",
+    "quantities",
+    "lot",
+    "lots",
+    "consignment",
+    "batch",
+    "load",
+    "loads",
+    "cargo",
+    "crate",
+    "crates",
+    "box",
+    "boxes",
+    "dose",
+    "doses",
+    "litre",
+    "litres",
+    "liter",
+    "liters",
+    "barrel",
+    "barrels",
+    "truckload",
+    "truckloads",
 ];
 
 /// Checks every constraint of `p` on token `i`.
@@ -289,7 +335,7 @@ fn matches(
                 .iter()
                 .copied()
                 .filter(|&c| {
-                    matches!(tree.deprel(c), "obj" | "nsubj:pass")
+                    (matches!(tree.deprel(c), "obj" | "nsubj:pass") || tree.base_rel(c) == "obl")
                         && PARTITIVE.contains(&tree.lemma(c).to_ascii_lowercase().as_str())
                 })
                 .flat_map(|c| tree.children_rel(c, "nmod"))
