@@ -117,9 +117,11 @@ impl Resolver<'_, '_> {
                     }
                 }
             }
-            // "French and Russian diplomats": coordinated national modifiers.
+            // "French and Russian diplomats", "US and British forces": coordinated
+            // national modifiers.
             for &c in self.tree.children(m) {
-                if self.tree.deprel(c) == "amod" {
+                let rel = self.tree.deprel(c);
+                if rel == "amod" || (rel == "compound" && !self.tree.conjuncts(c).is_empty()) {
                     for k in std::iter::once(c).chain(self.tree.conjuncts(c)) {
                         if let Some(a) = self.in_actor.get(k).copied().flatten() {
                             if !self.tree.conjuncts(c).is_empty() || Some(a) != self.in_actor[m] {
