@@ -60,6 +60,10 @@ pub(crate) fn repair_noting<'t>(
             })
             .or_else(|| {
                 main_verb_as_relative(t, i).map(|e| (e, "main verb read as a reduced relative"))
+            })
+            .or_else(|| {
+                shared_subject_predicate(t, i)
+                    .map(|e| (e, "second predicate of a subject read as adverbial"))
             });
         if let Some((edit, what)) = edit {
             let v = out.get_or_insert_with(|| tokens.to_vec());
@@ -236,6 +240,45 @@ fn clause_after_and(x: &View<'_>, v: usize) -> Option<Edit> {
         return None;
     }
     Some(Box::new(move |t: &mut [Token]| {
+        t[v].deprel = "conj".into();
+    }))
+}
+
+/// "Benin opened its borders to Africans ordered out of Nigeria, but was still
+/// refusing admittance to Ghanaians" parsed with "refusing" under "ordered": a verb
+/// after "and"/"but" with a finite auxiliary of its own ("was", "has", "will") but no
+/// subject or subordinator is a second predicate of the clause whose subject it
+/// shares: a conjunct of the nearest verb above it that has a subject.
+fn shared_subject_predicate(x: &View<'_>, v: usize) -> Option<Edit> {
+    let t = x.t;
+    if t[v].upos != "VERB" || !matches!(base(&t[v].deprel), "advcl" | "acl") {
+        return None;
+    }
+    let finite_aux = x.kids(v).any(|k| {
+        base(&t[k].deprel) == "aux" && matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+    });
+    let cc = x.kids(v).any(|k| {
+        k < v && base(&t[k].deprel) == "cc" && matches!(lower(&t[k]).as_str(), "and" | "but")
+    });
+    if !finite_aux
+        || !cc
+        || x.kids(v)
+            .any(|k| matches!(base(&t[k].deprel), "nsubj" | "mark" | "expl"))
+    {
+        return None;
+    }
+    let mut h = t[v].head?;
+    for _ in 0..8 {
+        if t[h].upos == "VERB" && x.has_child(h, "nsubj") {
+            break;
+        }
+        h = t[h].head?;
+    }
+    if h > v || t[h].upos != "VERB" || !x.has_child(h, "nsubj") {
+        return None;
+    }
+    Some(Box::new(move |t: &mut [Token]| {
+        t[v].head = Some(h);
         t[v].deprel = "conj".into();
     }))
 }
@@ -661,6 +704,38 @@ mod tests {
         // Without the conjunct's object there is no sign of a main verb.
         toks[4].head = Some(7);
         toks[4].deprel = "nsubj:pass".into();
+        assert!(matches!(
+            repair(&toks, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn second_predicate_hung_on_a_participle_joins_its_subjects_verb() {
+        // Chad opened borders to migrants ordered out of Libya , but was refusing entry .
+        let mut toks = tokens(&[
+            ("Chad", "Chad", "PROPN", 2, "nsubj"),
+            ("opened", "open", "VERB", 0, "root"),
+            ("borders", "border", "NOUN", 2, "obj"),
+            ("to", "to", "ADP", 5, "case"),
+            ("migrants", "migrant", "NOUN", 2, "obl"),
+            ("ordered", "order", "VERB", 5, "acl"),
+            ("out", "out", "ADP", 9, "case"),
+            ("of", "of", "ADP", 9, "case"),
+            ("Libya", "Libya", "PROPN", 6, "obl"),
+            (",", ",", "PUNCT", 13, "punct"),
+            ("but", "but", "CCONJ", 13, "cc"),
+            ("was", "be", "AUX", 13, "aux"),
+            ("refusing", "refuse", "VERB", 6, "advcl"),
+            ("entry", "entry", "NOUN", 13, "obj"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ]);
+        toks[11].xpos = "VBD".into();
+        toks[12].xpos = "VBG".into();
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[12].head, r[12].deprel.as_str()), (Some(1), "conj"));
+        // With a subject of its own it is left alone.
+        toks.push(tokens(&[("it", "it", "PRON", 13, "nsubj")]).remove(0));
         assert!(matches!(
             repair(&toks, &Lexicon::default()),
             Cow::Borrowed(_)
