@@ -62,6 +62,10 @@ pub(crate) fn repair_noting<'t>(
                 main_verb_as_relative(t, i).map(|e| (e, "main verb read as a reduced relative"))
             })
             .or_else(|| {
+                main_verb_as_modifier(t, i)
+                    .map(|e| (e, "main verb read as a modifier of its object"))
+            })
+            .or_else(|| {
                 shared_subject_predicate(t, i)
                     .map(|e| (e, "second predicate of a subject read as adverbial"))
             });
@@ -241,6 +245,67 @@ fn clause_after_and(x: &View<'_>, v: usize) -> Option<Edit> {
     }
     Some(Box::new(move |t: &mut [Token]| {
         t[v].deprel = "conj".into();
+    }))
+}
+
+/// "Fabius and a group of deputies held talks with …" parsed with "held" as an
+/// adjective on "talks" and no verb at the top: in a sentence whose root is no verb,
+/// a bare past form right after a noun, modifying the noun after it, is the main
+/// verb; the noun after it is its object and the phrase before it its subject.
+fn main_verb_as_modifier(x: &View<'_>, v: usize) -> Option<Edit> {
+    let t = x.t;
+    if t[v].upos != "VERB" || !matches!(t[v].xpos.as_str(), "VBD" | "VBN") || t[v].deprel != "amod"
+    {
+        return None;
+    }
+    let h = t[v]
+        .head
+        .filter(|&h| h > v && matches!(t[h].upos.as_str(), "NOUN" | "PROPN"))?;
+    let before = v.checked_sub(1)?;
+    if !matches!(t[before].upos.as_str(), "NOUN" | "PROPN") || x.kids(v).next().is_some() {
+        return None;
+    }
+    // Only determiners, modifiers and numbers between the verb and its object.
+    if (v + 1..h).any(|k| !matches!(t[k].upos.as_str(), "DET" | "ADJ" | "NUM" | "NOUN" | "PROPN")) {
+        return None;
+    }
+    let root = (0..t.len()).find(|&k| t[k].head.is_none())?;
+    if matches!(t[root].upos.as_str(), "VERB" | "AUX") || x.has_child(root, "cop") {
+        return None;
+    }
+    // The phrase before the verb must climb to the root through nominal links, and
+    // the object must hang inside it too.
+    let climbs = |mut k: usize| {
+        for _ in 0..8 {
+            if k == root {
+                return true;
+            }
+            if !matches!(
+                base(&t[k].deprel),
+                "nmod" | "conj" | "compound" | "appos" | "flat" | "obl" | "amod"
+            ) {
+                return false;
+            }
+            match t[k].head {
+                Some(p) => k = p,
+                None => return false,
+            }
+        }
+        false
+    };
+    if !climbs(before) || !climbs(h) || root > v {
+        return None;
+    }
+    Some(Box::new(move |t: &mut [Token]| {
+        t[v].head = None;
+        t[v].deprel = "root".into();
+        if t[v].xpos == "VBN" {
+            t[v].xpos = "VBD".into();
+        }
+        t[h].head = Some(v);
+        t[h].deprel = "obj".into();
+        t[root].head = Some(v);
+        t[root].deprel = "nsubj".into();
     }))
 }
 
@@ -736,6 +801,31 @@ mod tests {
         assert_eq!((r[12].head, r[12].deprel.as_str()), (Some(1), "conj"));
         // With a subject of its own it is left alone.
         toks.push(tokens(&[("it", "it", "PRON", 13, "nsubj")]).remove(0));
+        assert!(matches!(
+            repair(&toks, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn main_verb_read_as_a_modifier_of_its_object() {
+        // French deputies held talks with leaders .  (root "French")
+        let mut toks = tokens(&[
+            ("French", "French", "ADJ", 0, "root"),
+            ("deputies", "deputy", "NOUN", 1, "nmod"),
+            ("held", "hold", "VERB", 4, "amod"),
+            ("talks", "talk", "NOUN", 2, "nmod"),
+            ("with", "with", "ADP", 6, "case"),
+            ("leaders", "leader", "NOUN", 4, "nmod"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ]);
+        toks[2].xpos = "VBN".into();
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[2].head, r[2].deprel.as_str()), (None, "root"));
+        assert_eq!((r[3].head, r[3].deprel.as_str()), (Some(2), "obj"));
+        assert_eq!((r[0].head, r[0].deprel.as_str()), (Some(2), "nsubj"));
+        // "the wounded soldiers": no noun before the participle, nothing to repair.
+        toks[1].upos = "DET".into();
         assert!(matches!(
             repair(&toks, &Lexicon::default()),
             Cow::Borrowed(_)
