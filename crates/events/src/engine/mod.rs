@@ -990,6 +990,18 @@ const UNDERGO: &[&str] = &[
     "criticise",
     "blame",
     "deny",
+    // Receiving what another gives ("tried to win international support").
+    "win",
+    "gain",
+    "earn",
+    "receive",
+    "get",
+    "obtain",
+    "secure",
+    "lose",
+    "enjoy",
+    "attract",
+    "garner",
 ];
 
 /// Applies control verbs and tense: intents, threats, refusals.
