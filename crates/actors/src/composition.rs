@@ -88,6 +88,11 @@ impl<'d> Composer<'d> {
             let Some(m) = self.dict.meanings.get(hit.meaning as usize) else {
                 continue;
             };
+            // "multi-party elections", "anti-government protests": a role noun joined
+            // to the word before it by a hyphen only qualifies the next noun.
+            if matches!(m, Meaning::Role(_)) && hyphenated(text, hit.start) {
+                continue;
+            }
             if let Some(d) = drafts.last_mut() {
                 let plausible = !matches!(
                     m,
@@ -187,6 +192,12 @@ impl<'d> Composer<'d> {
             }
         }
     }
+}
+
+/// Whether the word at `start` is joined by a hyphen to a word before it.
+fn hyphenated(text: &str, start: usize) -> bool {
+    let mut before = text.get(..start).unwrap_or("").chars().rev();
+    before.next() == Some('-') && before.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Is `m` a people noun ("Serbs") after a bare nationality adjective ("Bosnian")
