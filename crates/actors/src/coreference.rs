@@ -23,9 +23,8 @@ struct Item {
     name: Option<String>,
     quoted: bool,
     /// For a possessive pronoun: where the subject of its clause starts (sentence
-    /// offset), then the item there ("Pakistan … has urged *its* citizens").
+    /// offset; "Pakistan … has urged *its* citizens").
     binder_at: Option<usize>,
-    binder: Option<usize>,
 }
 
 /// Resolves references across the document and builds the output mentions.
@@ -62,7 +61,6 @@ pub(crate) fn resolve(
             items.push(Item {
                 sentence: si,
                 binder_at,
-                binder: None,
                 quoted: inside(&quotes, at),
                 draft,
                 code,
@@ -84,14 +82,6 @@ pub(crate) fn resolve(
     let mut items: Vec<Item> = order.iter().filter_map(|&old| slots[old].take()).collect();
     for it in &mut items {
         it.antecedent = it.antecedent.map(|a| new_index[a]);
-    }
-    for i in 0..items.len() {
-        if let Some(at) = items[i].binder_at {
-            let si = items[i].sentence;
-            items[i].binder = (0..i).rev().find(|&j| {
-                items[j].sentence == si && items[j].draft.start <= at && at < items[j].draft.end
-            });
-        }
     }
     for i in 0..items.len() {
         resolve_one(&mut items, i);
@@ -212,7 +202,6 @@ fn add_name_occurrences(doc: &Document, quotes: &[(usize, usize)], items: &mut V
                 members: Vec::new(),
                 name: defn.name.clone(),
                 binder_at: None,
-                binder: None,
             });
         }
     }
@@ -281,7 +270,12 @@ fn resolve_one(items: &mut [Item], i: usize) {
         return;
     };
     // A possessive pronoun is bound by the subject of its clause when that fits.
-    let mut found = match (&wanted, items[i].binder) {
+    let binder = items[i].binder_at.and_then(|at| {
+        (0..i).rev().find(|&j| {
+            items[j].sentence == sentence && items[j].draft.start <= at && at < items[j].draft.end
+        })
+    });
+    let mut found = match (&wanted, binder) {
         (Want::Reference(r), Some(j))
             if items[j].code.is_some() && compatible(*r, &items[j].draft) =>
         {

@@ -123,6 +123,11 @@ impl Pattern {
         }
     }
 
+    /// True for `o:*`: some direct object, whatever it is.
+    pub fn any_object(&self) -> bool {
+        matches!(self.object.as_slice(), [o] if o == "*")
+    }
+
     /// How many constraints the pattern carries beyond its head: among patterns that
     /// match, the most specific wins.
     pub fn specificity(&self) -> usize {
@@ -142,7 +147,7 @@ impl Pattern {
         .map(|v| usize::from(!v.is_empty()) * 3)
         .sum::<usize>()
             // `o:*` (any object) says less than a list of objects.
-            - usize::from(self.object.len() == 1 && self.object[0] == "*") * 2
+            - usize::from(self.any_object()) * 2
             + usize::from(matches!(self.target, TargetSlot::Preposition(_)))
             + linear
     }

@@ -660,11 +660,7 @@ impl Resolver<'_, '_> {
             "obj", "obl", "nmod", "compound", "amod", "appos", "acl", "conj",
         ];
         let tree = self.tree;
-        let own = |a: usize| {
-            sources.iter().any(|&s| {
-                self.canon.get(s).copied().unwrap_or(s) == self.canon.get(a).copied().unwrap_or(a)
-            })
-        };
+        let own = |a: usize| sources.iter().any(|&s| self.party(s) == self.party(a));
         let mut seen: Vec<usize> = vec![i];
         let mut frontier: Vec<usize> = object.filter(|&o| o != i).into_iter().collect();
         frontier.extend(tree.children(i).iter().copied().filter(|&c| {
@@ -731,6 +727,12 @@ impl Resolver<'_, '_> {
             }
         }
         None
+    }
+
+    /// The party actor `a` stands for: the first actor with its code (two mentions
+    /// of France are one party).
+    pub fn party(&self, a: usize) -> usize {
+        self.canon.get(a).copied().unwrap_or(a)
     }
 
     /// True when `i` is a first-person pronoun ("we", "our").

@@ -315,8 +315,7 @@ fn matches(
             return None;
         }
     }
-    if p.object.len() == 1 && p.object[0] == "*" {
-        // `o:*`: some direct object, whatever it is.
+    if p.any_object() {
         trig.object = Some(
             tree.child_rel(i, "obj")
                 .or_else(|| tree.child_rel(i, "iobj"))?,

@@ -278,12 +278,9 @@ fn alleged_in_list(tree: &Tree, accusers: &[usize], i: usize) -> bool {
             .children(i)
             .iter()
             .any(|&c| matches!(tree.base_rel(c), "nsubj" | "mark" | "aux"));
-    let Some(&a) = accusers.iter().filter(|&&a| a < i).max() else {
+    let Some(&a) = accusers.iter().filter(|&&a| a < i).max().filter(|_| bare) else {
         return false;
     };
-    if !bare {
-        return false;
-    }
     let mut opened = false;
     for k in a + 1..i {
         let word = tree.tokens[k].text.to_ascii_lowercase();
@@ -443,9 +440,10 @@ fn code_trigger(
                         matches!(k.as_str(), "in" | "at" | "outside" | "inside" | "near")
                     })
                 };
-                if toks
-                    .iter()
-                    .any(|&c| !place(c) && !r.actors_of(c).is_empty())
+                if toks.iter().any(|&c| place(c))
+                    && toks
+                        .iter()
+                        .any(|&c| !place(c) && !r.actors_of(c).is_empty())
                 {
                     toks.retain(|&c| !place(c));
                 }
@@ -596,7 +594,7 @@ fn code_trigger(
     // "demanding that President Mugabe abandon …", "its demand that Israel ease …"
     // with the subjunctive verb misread as a noun: the party after "that" is the one
     // asked.
-    let own = |a: usize| sources.iter().any(|&s| r.canon.get(s) == r.canon.get(a));
+    let own = |a: usize| sources.iter().any(|&s| r.party(s) == r.party(a));
     if targets.iter().all(|&a| own(a)) && !ctx.foreign && p.code.starts_with("10") {
         let from = t.object.filter(|&o| o > i).unwrap_or(i);
         if let Some(a) = demanded_party(tree, r, from).filter(|&a| !own(a)) {
@@ -662,7 +660,7 @@ fn code_trigger(
     let canon = |list: &[usize]| {
         let mut out: Vec<usize> = Vec::new();
         for &a in list {
-            let c = r.canon.get(a).copied().unwrap_or(a);
+            let c = r.party(a);
             if !out.contains(&c) {
                 out.push(c);
             }
@@ -672,9 +670,7 @@ fn code_trigger(
     let sources = canon(&sources);
     let mut targets = canon(&targets);
     // "on France's initiative": agency over a pair.
-    let initiative = r
-        .initiative(i)
-        .map(|a| r.canon.get(a).copied().unwrap_or(a));
+    let initiative = r.initiative(i).map(|a| r.party(a));
     targets.retain(|a| !sources.contains(a));
 
     // Intent, threat, refusal.
@@ -795,7 +791,7 @@ fn code_trigger(
     };
     let first = t.object.filter(|&o| o < i).unwrap_or(i);
     for (s, g) in pairs {
-        let speaker = speaker.filter(|&sp| r.canon.get(sp).copied().unwrap_or(sp) != s);
+        let speaker = speaker.filter(|&sp| r.party(sp) != s);
         out.push(Coded {
             code: code.clone(),
             source: s,
@@ -951,11 +947,11 @@ const PUBLIC: &[&str] = &[
     "CVL", "OPP", "LAB", "EDU", "REF", "HRI", "AGR", "ENV", "REL",
 ];
 
-/// Verbs whose subject undergoes, perceives or judges the act named by their object
-/// rather than doing it.
 /// Verbs whose passive without an agent tells what the subject does.
 const STATIVE: &[&str] = &["engage", "involve"];
 
+/// Verbs whose subject undergoes, perceives or judges the act named by their object
+/// rather than doing it.
 const UNDERGO: &[&str] = &[
     "flee",
     "escape",

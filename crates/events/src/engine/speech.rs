@@ -129,9 +129,7 @@ impl Speech {
                 let embedded = fired.contains(&c);
                 let code = if embedded { "100" } else { demand_code("") };
                 for g in targets {
-                    if r.canon.get(g).copied().unwrap_or(g)
-                        == r.canon.get(speaker).copied().unwrap_or(speaker)
-                    {
+                    if r.party(g) == r.party(speaker) {
                         continue;
                     }
                     out.push(Coded {
