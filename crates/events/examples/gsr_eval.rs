@@ -61,7 +61,11 @@ fn main() {
         let ty = current(ev).to_string();
         let id = r.get("id").and_then(Value::as_str).unwrap_or("?");
         let t = r.get("text").and_then(Value::as_str).unwrap_or("");
-        let mut doc = parley_actors::document_from_text(id, t, None);
+        let date = r
+            .get("date")
+            .and_then(Value::as_str)
+            .and_then(|d| d.parse().ok());
+        let mut doc = parley_actors::document_from_text(id, t, date);
         for s in &mut doc.sentences {
             model.annotate(s);
         }

@@ -25,7 +25,7 @@ pub struct Actor {
 const NON_COUNTRY_PREFIXES: &[&str] = &[
     "IGO", "NGO", "WST", "EUR", "AFR", "ASA", "MEA", "SAM", "NAM", "CAS", "SAS", "SEA", "WAF",
     "EAF", "CAF", "SAF", "NAF", "BLK", "CRB", "CEU", "EEU", "NRD", "SCN", "BAL", "MDT", "PGS",
-    "LAM", "MID", "DEV", "UNK", "MNC", "INT",
+    "LAM", "MID", "DEV", "UNK", "MNC", "INT", "IMG", "UIS", "NGM",
 ];
 
 /// CAMEO sector codes: a code that starts with one names no country ("JUD" for "the
@@ -174,6 +174,9 @@ mod tests {
         assert_eq!(split_code("FRA"), (Some("FRA".into()), None));
         assert_eq!(split_code("IGOUNO"), (None, Some("UNO".into())));
         assert_eq!(split_code("WST"), (None, None));
+        // Transnational armed groups and unidentified states name no country.
+        assert_eq!(split_code("IMGMOSALQ"), (None, Some("MOS".into())));
+        assert_eq!(split_code("UIS"), (None, None));
         assert_eq!(split_code(""), (None, None));
     }
 
