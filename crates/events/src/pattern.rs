@@ -74,8 +74,9 @@ pub struct Pattern {
     /// The code coded when the pattern fires (a CAMEO code for the built-in
     /// dictionary; PETRARCH files may carry their own codes).
     pub code: String,
-    /// The code for a passive clause, when it differs (`[active:passive]`).
-    pub passive_code: Option<String>,
+    /// The code of the target's act back toward the source, for dictionaries that
+    /// pair one (`[032:033]`: a visit, and the hosting of it).
+    pub reverse_code: Option<String>,
     /// The part of speech of the head.
     pub kind: TriggerKind,
     /// Head lemmas (lower case) the pattern is anchored on.
@@ -107,7 +108,7 @@ impl Pattern {
     pub fn new(code: &str, kind: TriggerKind, heads: Vec<String>, rule: String) -> Pattern {
         Pattern {
             code: code.to_string(),
-            passive_code: None,
+            reverse_code: None,
             kind,
             heads,
             particle: Vec::new(),

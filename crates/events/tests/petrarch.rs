@@ -39,3 +39,47 @@ fn records_parse_and_leave_errors_out() {
     assert!(scored >= 270, "{scored} scored records");
     assert!(records.iter().any(|r| r.gold.is_none()));
 }
+
+/// Codes `text` with a verb dictionary written to a scratch folder.
+fn code_with_verbs(verbs: &str, text: &str) -> Vec<(String, String, String)> {
+    let dir = std::env::temp_dir().join(format!("parley-petrarch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("test.verbs.txt"), verbs).unwrap_or_else(|e| panic!("{e}"));
+    let coder = parley_events::Coder::with_petrarch_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut doc = parley_actors::document_from_text("t", text, None);
+    for s in &mut doc.sentences {
+        parley_nlp::Model::embedded().annotate(s);
+    }
+    let mentions = parley_actors::ActorDictionary::builtin().recognize(&doc);
+    let mut out: Vec<(String, String, String)> = coder
+        .code_document(&doc, &mentions)
+        .into_iter()
+        .map(|e| {
+            let target = e.target.map(|t| t.key().to_string()).unwrap_or_default();
+            (e.source.key().to_string(), target, e.cameo)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_paired_code_codes_the_act_back() {
+    let verbs = "--- ARRIVE  [032:033]  ---\nARRIVE\n\n--- MEET  [031:031]  ---\nMEET\n\n\
+                 --- MET  [031:032]  ---\nMET\n\n--- LEAVE  [012]  ---\nLEAVE\n";
+    let triple = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+    // `[032:033]`: the visit, and the hosting of it.
+    assert_eq!(
+        code_with_verbs(verbs, "The Kenyan president arrived in Uganda on Monday."),
+        vec![triple("KEN", "UGA", "032"), triple("UGA", "KEN", "033")]
+    );
+    // A block for the very form the text uses ("MET") beats the lemma's ("MEET").
+    assert_eq!(
+        code_with_verbs(
+            verbs,
+            "The Kenyan president met Ugandan officials in Kampala."
+        ),
+        vec![triple("KEN", "UGA", "031"), triple("UGA", "KEN", "032")]
+    );
+}

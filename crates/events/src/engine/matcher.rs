@@ -82,11 +82,24 @@ pub(crate) fn best_match(
             }
         }
     }
+    // A dictionary that lists the very form the text uses ("MET" beside "MEET")
+    // means that form: its entries join, and win ties.
+    let surface = tree.tokens[i].text.to_lowercase();
+    if surface != words[0] {
+        for &id in set.candidates(kind, &surface) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        if !words.contains(&surface) {
+            words.push(surface.clone());
+        }
+    }
     let mut best: Option<(usize, Trigger)> = None;
     for id in ids {
         let Some(p) = set.get(id) else { continue };
         if let Some(t) = matches(tree, p, i, in_actor, &words) {
-            let score = p.specificity();
+            let score = 2 * p.specificity() + usize::from(p.heads.contains(&surface));
             let trig = Trigger { pattern: id, ..t };
             if best.as_ref().is_none_or(|(s, _)| score > *s) {
                 best = Some((score, trig));

@@ -674,15 +674,10 @@ fn code_trigger(
     targets.retain(|a| !sources.contains(a));
 
     // Intent, threat, refusal.
-    let base = if passive {
-        p.passive_code.clone().unwrap_or_else(|| p.code.clone())
-    } else {
-        p.code.clone()
-    };
     let mut code = if ctx.foreign {
-        base
+        p.code.clone()
     } else {
-        adjust_code(&base, ch.control.map(|c| c.1), &mut flags)
+        adjust_code(&p.code, ch.control.map(|c| c.1), &mut flags)
     };
     // A threat or announced act made conditional on another party ("threatened to
     // strike unless Baghdad accepts", "will withdraw unless X holds elections"): that
@@ -790,10 +785,23 @@ fn code_trigger(
             .collect()
     };
     let first = t.object.filter(|&o| o < i).unwrap_or(i);
-    for (s, g) in pairs {
+    // A paired code: the target's act back toward the source ("arrived in X": X
+    // hosts the visitor).
+    let mut coded: Vec<(String, usize, Option<usize>)> =
+        pairs.iter().map(|&(s, g)| (code.clone(), s, g)).collect();
+    if let Some(back) = p.reverse_code.as_ref() {
+        for &(s, g) in &pairs {
+            let Some(g) = g else { continue };
+            let reverse = (back.clone(), g, Some(s));
+            if !coded.contains(&reverse) {
+                coded.push(reverse);
+            }
+        }
+    }
+    for (code, s, g) in coded {
         let speaker = speaker.filter(|&sp| r.party(sp) != s);
         out.push(Coded {
-            code: code.clone(),
+            code,
             source: s,
             target: g,
             flags,

@@ -14,7 +14,8 @@
 //! is marked `+`, as in `WIRE_+TAP`) code the block's code; each `-` line is a pattern
 //! of words around the verb `*`: `$` source, `+` target, `%` compound actor, `^` skip
 //! a noun phrase, `&SYNSET` any member, `_` joins words that must be adjacent, and
-//! `[active:passive]` gives a separate code for passive clauses. `---` codes nothing.
+//! a paired code `[032:033]` codes the first code from source to target and the second
+//! back from target to source (a visit and its hosting; `[031:031]` a meeting). `---` codes nothing.
 //! Patterns become [`Pattern`]s with a [`LinearPattern`] and run through the same
 //! engine as the built-in dictionary.
 
@@ -297,12 +298,12 @@ fn make_pattern(
     linear: Option<LinearPattern>,
     rule: String,
 ) -> Pattern {
-    let (active, passive) = match code.split_once(':') {
+    let (active, reverse) = match code.split_once(':') {
         Some((a, p)) => (a.trim().to_string(), Some(p.trim().to_string())),
         None => (code.trim().to_string(), None),
     };
     let mut p = Pattern::new(&active, TriggerKind::Verb, verb.heads.clone(), rule);
-    p.passive_code = passive;
+    p.reverse_code = reverse;
     let mut lin = linear.unwrap_or_default();
     // The verb phrase's own words sit next to the verb.
     for (k, w) in verb.before.iter().enumerate().rev() {
@@ -419,7 +420,7 @@ mod tests {
         assert!(agree.iter().any(|p| p.code == "081" && p.linear.is_none()));
         assert!(agree
             .iter()
-            .any(|p| p.code == "030" && p.passive_code.as_deref() == Some("030")));
+            .any(|p| p.code == "030" && p.reverse_code.as_deref() == Some("030")));
         let ties = agree
             .iter()
             .find(|p| p.code == "902")
