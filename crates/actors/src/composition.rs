@@ -366,34 +366,82 @@ fn distribute_roles(text: &str, drafts: &mut [Draft]) {
             d.adjective = false;
         }
     }
-    // "officials in Baghdad and Washington", "rebels from Chad and Sudan": a plural
-    // role placed in several states belongs to each.
+    let placed = |d: &Draft| {
+        text.get(d.start..d.end).is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            [" in ", " from ", " of "].iter().any(|p| t.contains(p))
+        })
+    };
+    // "officials in Baghdad and Washington", "rebels from Chad and Sudan", "the
+    // ambassadors of Norway, Sweden and Denmark": a plural role placed in several
+    // states belongs to each.
+    for i in 0..drafts.len().saturating_sub(1) {
+        let d = &drafts[i];
+        if !(placed(d) && d.plural && d.has_role() && d.root.is_some() && d.person.is_none()) {
+            continue;
+        }
+        // The states of the list: bare nationalities joined by commas, the last by
+        // "and" (a list that never reaches "and" may be an apposition: "in Baghdad,
+        // Iraq").
+        let mut members = Vec::new();
+        let mut end = d.end;
+        for (j, e) in drafts.iter().enumerate().skip(i + 1) {
+            let nationality = matches!(
+                e.base_kind,
+                Some(MentionKind::Country | MentionKind::Demonym)
+            );
+            if !nationality || !e.is_bare_base() {
+                break;
+            }
+            let gap = text.get(end..e.start).unwrap_or("?").trim();
+            let last = match gap {
+                "," => false,
+                "and" | ", and" => true,
+                _ => break,
+            };
+            members.push(j);
+            end = e.end;
+            if last {
+                let role = drafts[i].clone();
+                for &k in &members {
+                    let e = &mut drafts[k];
+                    e.role_sectors.clone_from(&role.role_sectors);
+                    e.roles = role.roles;
+                    e.families.clone_from(&role.families);
+                    e.plural = true;
+                    e.person_like = role.person_like;
+                    e.adjective = false;
+                }
+                break;
+            }
+        }
+    }
+    // "Danish media and government", "Iraqi police and soldiers": the nationality
+    // before the first of coordinated role nouns qualifies each.
     for i in 0..drafts.len().saturating_sub(1) {
         let (left, right) = drafts.split_at_mut(i + 1);
         let (d, e) = (&left[i], &mut right[0]);
-        let placed = text.get(d.start..d.end).is_some_and(|t| {
-            let t = t.to_ascii_lowercase();
-            [" in ", " from ", " of "].iter().any(|p| t.contains(p))
-        });
-        let nationality = matches!(
-            e.base_kind,
+        let national = matches!(
+            d.base_kind,
             Some(MentionKind::Country | MentionKind::Demonym)
-        );
-        if placed
-            && d.plural
-            && d.has_role()
-            && d.root.is_some()
+        ) && d.last == Last::Role
             && d.person.is_none()
-            && nationality
-            && e.is_bare_base()
+            && d.name.is_none()
+            && !placed(d);
+        if national
+            && d.root.is_some()
+            && e.root.is_none()
+            && e.has_role()
+            && e.person.is_none()
+            && e.name.is_none()
+            && e.reference.is_none()
+            && !e.null
             && classify(text.get(d.end..e.start).unwrap_or("?")) == Gap::And
         {
-            e.role_sectors.clone_from(&d.role_sectors);
-            e.roles = d.roles;
-            e.families.clone_from(&d.families);
-            e.plural = true;
-            e.person_like = d.person_like;
-            e.adjective = false;
+            e.root.clone_from(&d.root);
+            e.base_kind = d.base_kind;
+            e.sectors.clone_from(&d.sectors);
+            e.prefixes.clone_from(&d.prefixes);
         }
     }
 }

@@ -52,8 +52,14 @@ pub(crate) fn best_match(
 ) -> Option<Trigger> {
     let kind = if set.any_part_of_speech() {
         // Verb dictionaries fire on any word the tagger may have misread, but not on
-        // a noun its determiner marks as one ("an anti-Gondor parade").
-        if tree.is_noun(i) && tree.children_rel(i, "det").next().is_some() {
+        // a noun its determiner or possessor marks as one ("an anti-Gondor parade",
+        // "their meeting").
+        if tree.is_noun(i)
+            && tree
+                .children(i)
+                .iter()
+                .any(|&c| matches!(tree.deprel(c), "det" | "nmod:poss"))
+        {
             return None;
         }
         TriggerKind::Verb
