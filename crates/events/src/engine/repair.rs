@@ -68,6 +68,10 @@ pub(crate) fn repair_noting<'t>(
             .or_else(|| {
                 shared_subject_predicate(t, i)
                     .map(|e| (e, "second predicate of a subject read as adverbial"))
+            })
+            .or_else(|| {
+                perfect_read_as_main_verb(t, i)
+                    .map(|e| (e, "perfect auxiliary read as the main verb"))
             });
         if let Some((edit, what)) = edit {
             let v = out.get_or_insert_with(|| tokens.to_vec());
@@ -345,6 +349,49 @@ fn shared_subject_predicate(x: &View<'_>, v: usize) -> Option<Edit> {
     Some(Box::new(move |t: &mut [Token]| {
         t[v].head = Some(h);
         t[v].deprel = "conj".into();
+    }))
+}
+
+/// "Soldiers have cordoned off the roads" parsed with "have" as the main verb and
+/// the participle as its complement: "have" with a past participle right after it
+/// (adverbs between) is the perfect's auxiliary; the participle takes its place and
+/// its dependents, and a "passive subject" after the participle is its object.
+fn perfect_read_as_main_verb(x: &View<'_>, h: usize) -> Option<Edit> {
+    let t = x.t;
+    if t[h].upos != "VERB" || t[h].lemma.to_ascii_lowercase() != "have" {
+        return None;
+    }
+    if !matches!(t[h].xpos.as_str(), "VBP" | "VBZ" | "VBD") || !x.has_child(h, "nsubj") {
+        return None;
+    }
+    let v = (h + 1..t.len().min(h + 4)).find(|&k| t[k].upos != "ADV" && t[k].upos != "PART")?;
+    if t[v].xpos != "VBN"
+        || t[v].head != Some(h)
+        || !matches!(base(&t[v].deprel), "xcomp" | "ccomp" | "obj")
+        || x.kids(v).any(|k| {
+            matches!(base(&t[k].deprel), "aux" | "mark") || (base(&t[k].deprel) == "nsubj" && k < v)
+        })
+        || (h + 1..v).any(|k| t[k].head != Some(h) && t[k].head != Some(v))
+    {
+        return None;
+    }
+    let moved: Vec<usize> = x.kids(h).filter(|&k| k != v).collect();
+    let passive_after: Vec<usize> = x
+        .kids(v)
+        .filter(|&k| k > v && t[k].deprel == "nsubj:pass")
+        .collect();
+    Some(Box::new(move |t: &mut [Token]| {
+        t[v].head = t[h].head;
+        t[v].deprel = std::mem::take(&mut t[h].deprel);
+        t[h].head = Some(v);
+        t[h].deprel = "aux".into();
+        t[h].upos = "AUX".into();
+        for k in moved {
+            t[k].head = Some(v);
+        }
+        for k in passive_after {
+            t[k].deprel = "obj".into();
+        }
     }))
 }
 
@@ -826,6 +873,40 @@ mod tests {
         assert_eq!((r[0].head, r[0].deprel.as_str()), (Some(2), "nsubj"));
         // "the wounded soldiers": no noun before the participle, nothing to repair.
         toks[1].upos = "DET".into();
+        assert!(matches!(
+            repair(&toks, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn perfect_auxiliary_read_as_the_main_verb() {
+        // Troops have sealed off the roads .  ("have" the root, "roads" passive subject)
+        let mut toks = tokens(&[
+            ("Troops", "troop", "NOUN", 2, "nsubj"),
+            ("have", "have", "VERB", 0, "root"),
+            ("sealed", "seal", "VERB", 2, "xcomp"),
+            ("off", "off", "ADP", 3, "compound:prt"),
+            ("the", "the", "DET", 6, "det"),
+            ("roads", "road", "NOUN", 3, "nsubj:pass"),
+            (".", ".", "PUNCT", 2, "punct"),
+        ]);
+        toks[1].xpos = "VBP".into();
+        toks[2].xpos = "VBN".into();
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[2].head, r[2].deprel.as_str()), (None, "root"));
+        assert_eq!((r[1].head, r[1].deprel.as_str()), (Some(2), "aux"));
+        assert_eq!((r[0].head, r[0].deprel.as_str()), (Some(2), "nsubj"));
+        assert_eq!((r[5].head, r[5].deprel.as_str()), (Some(2), "obj"));
+        assert_eq!(r[6].head, Some(2));
+        // "had the roads sealed off": the participle is not next to "have".
+        let toks = tokens(&[
+            ("Troops", "troop", "NOUN", 2, "nsubj"),
+            ("had", "have", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("roads", "road", "NOUN", 2, "obj"),
+            ("sealed", "seal", "VERB", 2, "xcomp"),
+        ]);
         assert!(matches!(
             repair(&toks, &Lexicon::default()),
             Cow::Borrowed(_)
