@@ -489,10 +489,19 @@ impl Resolver<'_, '_> {
     /// The passive agent ("by X") of `v`.
     pub fn agent(&self, v: usize) -> Option<usize> {
         let tree = self.tree;
-        tree.children(v).iter().copied().find(|&c| {
+        let by = |c: usize| {
             tree.deprel(c) == "obl:agent"
                 || (tree.base_rel(c) == "obl" && tree.case_of(c).as_deref() == Some("by"))
-        })
+        };
+        tree.children(v)
+            .iter()
+            .copied()
+            .find(|&c| by(c))
+            .or_else(|| {
+                // "was opposed earlier by X" with the agent hung on the adverb.
+                tree.children_rel(v, "advmod")
+                    .find_map(|a| tree.children(a).iter().copied().find(|&c| by(c)))
+            })
     }
 
     /// Nominal dependents of `i` introduced by one of `preps`, also looking at the
