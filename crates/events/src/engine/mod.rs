@@ -376,6 +376,26 @@ fn code_trigger(
         } else if let Some(s) = stative_subject.or_else(|| r.subject(i)) {
             source_tok = Some(s);
             sources = r.actors_of(s);
+            // Two subjects on one verb: a coordination the parser split ("Fornost and
+            // the evil awful Gondor welcomed …").
+            if let Some(h) = tree.head(s) {
+                let joined = |o: usize| {
+                    let (a, b) = (o.min(s), o.max(s));
+                    b < h
+                        && (a + 1..b).any(|k| tree.upos(k) == "CCONJ")
+                        && (a + 1..b).all(|k| !matches!(tree.upos(k), "VERB" | "AUX" | "PRON"))
+                };
+                for other in tree
+                    .children_rel(h, "nsubj")
+                    .filter(|&o| o != s && joined(o))
+                {
+                    for a in r.actors_of(other) {
+                        if !sources.contains(&a) {
+                            sources.push(a);
+                        }
+                    }
+                }
+            }
             if sources.is_empty()
                 && args::RELATIVE.contains(&tree.lemma(s).to_ascii_lowercase().as_str())
             {
@@ -725,10 +745,13 @@ fn code_trigger(
     let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
     // Parties that jointly agree, meet or cooperate ("Xi and Abbott agreed …") act
     // toward each other.
+    // Praise, recognition or an apology by several parties is not aimed at each other:
+    // of the 05 codes only cooperation itself (050) and signing an agreement (057) are.
     let mutual = !ctx.foreign
-        && code
+        && (code
             .get(..2)
-            .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+            .is_some_and(|r| matches!(r, "03" | "04" | "06"))
+            || matches!(code.as_str(), "050" | "057"));
     if targets.is_empty()
         && sources.len() >= 2
         && (p.reciprocal || mutual || initiative.is_some() || ctx.foreign)
