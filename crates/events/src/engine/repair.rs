@@ -358,7 +358,7 @@ fn shared_subject_predicate(x: &View<'_>, v: usize) -> Option<Edit> {
 /// its dependents, and a "passive subject" after the participle is its object.
 fn perfect_read_as_main_verb(x: &View<'_>, h: usize) -> Option<Edit> {
     let t = x.t;
-    if t[h].upos != "VERB" || t[h].lemma.to_ascii_lowercase() != "have" {
+    if t[h].upos != "VERB" || !t[h].lemma.eq_ignore_ascii_case("have") {
         return None;
     }
     if !matches!(t[h].xpos.as_str(), "VBP" | "VBZ" | "VBD") || !x.has_child(h, "nsubj") {
