@@ -471,13 +471,24 @@ impl Resolver<'_, '_> {
     }
 
     /// The nearest actor ending just before token `i` (at most two tokens back,
-    /// skipping commas and auxiliaries).
+    /// skipping commas and auxiliaries), or the possessor of the noun right before it
+    /// ("Lorien's new mayor left").
     pub fn actor_before(&self, i: usize) -> Option<usize> {
         let mut k = i;
         for _ in 0..3 {
             k = k.checked_sub(1)?;
             if let Some(a) = self.in_actor[k] {
                 return Some(a);
+            }
+            if self.tree.upos(k) == "NOUN" {
+                let mut j = k;
+                while j > 0 && self.tree.upos(j - 1) == "ADJ" {
+                    j -= 1;
+                }
+                let possessive = j >= 2
+                    && self.tree.tokens[j - 1].xpos == "POS"
+                    && self.in_actor[j - 2].is_some();
+                return possessive.then(|| self.in_actor[j - 2]).flatten();
             }
             if !matches!(self.tree.upos(k), "PUNCT" | "AUX" | "ADV" | "PART") {
                 return None;
