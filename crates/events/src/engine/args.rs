@@ -206,7 +206,11 @@ impl Resolver<'_, '_> {
                 // "calls by Belarus", "an appeal from Gbagbo": the author; "a camp
                 // for Congolese refugees", "an aid programme for Bosnia": whom it
                 // serves.
-                if matches!(case.as_deref(), Some("of" | "from" | "in" | "by" | "for")) {
+                // "in" places the phrase only when it names a place or party itself
+                // ("officials in Baghdad"), not "people in defiance of X".
+                let placed = case.as_deref() == Some("in")
+                    && self.in_actor.get(c).copied().flatten().is_some();
+                if placed || matches!(case.as_deref(), Some("of" | "from" | "by" | "for")) {
                     order.push(c);
                 }
             }

@@ -404,7 +404,11 @@ fn code_trigger(
             }
         }
         let participle = matches!(tree.base_rel(i), "acl" | "amod") && r.agent(i).is_none();
-        if sources.is_empty() && (!passive || participle) && !is_noun {
+        // The words before "to demand" are no subject of the infinitive.
+        let infinitive = tree
+            .children_rel(i, "mark")
+            .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"));
+        if sources.is_empty() && (!passive || participle) && !is_noun && !infinitive {
             // Parser fallback: "Moscow sent troops" with "Moscow" misread; the
             // actor right before the verb.
             sources.extend(r.actor_before(i));

@@ -274,14 +274,26 @@ fn main_verb_as_modifier(x: &View<'_>, v: usize) -> Option<Edit> {
         return None;
     }
     let root = (0..t.len()).find(|&k| t[k].head.is_none())?;
-    if matches!(t[root].upos.as_str(), "VERB" | "AUX") || x.has_child(root, "cop") {
+    // "… blocked streets in Hong Kong to demand reforms" with the purpose clause as
+    // the root: an infinitive heads no sentence; its subject is the verb's.
+    let infinitive = t[root].upos == "VERB"
+        && t[root].xpos == "VB"
+        && x.kids(root)
+            .any(|k| base(&t[k].deprel) == "mark" && lower(&t[k]) == "to");
+    let top = if infinitive {
+        x.kids(root).find(|&k| t[k].deprel == "nsubj" && k < v)?
+    } else {
+        root
+    };
+    if !infinitive && (matches!(t[root].upos.as_str(), "VERB" | "AUX") || x.has_child(root, "cop"))
+    {
         return None;
     }
-    // The phrase before the verb must climb to the root through nominal links, and
-    // the object must hang inside it too.
+    // The phrase before the verb must climb to the root (the infinitive's subject)
+    // through nominal links, and the object must hang inside it too.
     let climbs = |mut k: usize| {
         for _ in 0..8 {
-            if k == root {
+            if k == top {
                 return true;
             }
             if !matches!(
@@ -297,7 +309,7 @@ fn main_verb_as_modifier(x: &View<'_>, v: usize) -> Option<Edit> {
         }
         false
     };
-    if !climbs(before) || !climbs(h) || root > v {
+    if !climbs(before) || !climbs(h) || top > v || (infinitive && root < v) {
         return None;
     }
     Some(Box::new(move |t: &mut [Token]| {
@@ -308,8 +320,12 @@ fn main_verb_as_modifier(x: &View<'_>, v: usize) -> Option<Edit> {
         }
         t[h].head = Some(v);
         t[h].deprel = "obj".into();
-        t[root].head = Some(v);
-        t[root].deprel = "nsubj".into();
+        t[top].head = Some(v);
+        t[top].deprel = "nsubj".into();
+        if infinitive {
+            t[root].head = Some(v);
+            t[root].deprel = "advcl".into();
+        }
     }))
 }
 
@@ -877,6 +893,25 @@ mod tests {
             repair(&toks, &Lexicon::default()),
             Cow::Borrowed(_)
         ));
+        // Crowds of people blocked roads to demand reforms .  (root "demand")
+        let mut toks = tokens(&[
+            ("Crowds", "crowd", "NOUN", 7, "nsubj"),
+            ("of", "of", "ADP", 3, "case"),
+            ("people", "people", "NOUN", 1, "nmod"),
+            ("blocked", "block", "VERB", 5, "amod"),
+            ("roads", "road", "NOUN", 3, "conj"),
+            ("to", "to", "PART", 7, "mark"),
+            ("demand", "demand", "VERB", 0, "root"),
+            ("reforms", "reform", "NOUN", 7, "obj"),
+            (".", ".", "PUNCT", 7, "punct"),
+        ]);
+        toks[3].xpos = "VBN".into();
+        toks[6].xpos = "VB".into();
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[3].head, r[3].deprel.as_str()), (None, "root"));
+        assert_eq!((r[4].head, r[4].deprel.as_str()), (Some(3), "obj"));
+        assert_eq!((r[0].head, r[0].deprel.as_str()), (Some(3), "nsubj"));
+        assert_eq!((r[6].head, r[6].deprel.as_str()), (Some(3), "advcl"));
     }
 
     #[test]
