@@ -185,16 +185,36 @@ pub(crate) fn code_repaired(
                 .any(|m| matches!(tree.lemma(m).to_ascii_lowercase().as_str(), "of" | "for"));
         !alleged && !alleged_in_list(&tree, &accusers, t.token)
     });
+    // A control verb whose pattern names its complement ("prepare to resume …",
+    // written as a construction with `r:` and `m:`) codes the whole; otherwise the
+    // complement does, its code adjusted for the control verb.
+    let construction = |tok: usize| {
+        triggers.iter().any(|t| {
+            t.token == tok
+                && set
+                    .get(t.pattern)
+                    .is_some_and(|p| !p.requires.is_empty() && !p.modifier.is_empty())
+        })
+    };
     let mut controllers: Vec<usize> = Vec::new();
+    let mut carried: Vec<usize> = Vec::new();
     for t in &triggers {
         let ch = modality::chain(&tree, lex, t.token);
         if let Some((c, _)) = ch.control {
             if c != t.token {
-                controllers.push(c);
+                if construction(c) && !set.any_part_of_speech() {
+                    carried.push(t.token);
+                } else {
+                    controllers.push(c);
+                }
             }
         }
     }
-    triggers.retain(|t| !covered.contains(&t.token) && !controllers.contains(&t.token));
+    triggers.retain(|t| {
+        !covered.contains(&t.token)
+            && !controllers.contains(&t.token)
+            && !carried.contains(&t.token)
+    });
     // The condition of an event ("… unless X closes its base") is not an event.
     let conditions: Vec<usize> = triggers
         .iter()
