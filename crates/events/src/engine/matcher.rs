@@ -126,6 +126,15 @@ pub(crate) fn stems(w: &str) -> Vec<String> {
     };
     for suffix in ["ing", "ed", "es", "s", "d"] {
         if let Some(stem) = w.strip_suffix(suffix) {
+            // "-es" follows a hissing sound or "o" ("pushes", "fixes", "goes");
+            // "departes" is no form of "depart".
+            if suffix == "es"
+                && !["s", "x", "z", "ch", "sh", "o"]
+                    .iter()
+                    .any(|e| stem.ends_with(e))
+            {
+                continue;
+            }
             push(stem.to_string());
             let b = stem.as_bytes();
             if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
@@ -591,4 +600,22 @@ fn phrase_at(words: &[String], lemmas: &[String], start: usize, phrase: &[String
                 || lemmas[j] == *w
                 || (w.ends_with('-') && words[j].starts_with(w.trim_end_matches('-'))))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stems;
+
+    #[test]
+    fn stems_follow_english_spelling() {
+        let has = |w: &str, s: &str| stems(w).iter().any(|x| x == s);
+        assert!(has("expelled", "expel"));
+        assert!(has("denies", "deny"));
+        assert!(has("pushes", "push"));
+        assert!(has("vetoes", "veto"));
+        assert!(has("closed", "close"));
+        // "-es" after a plain consonant is no inflection.
+        assert!(!has("departes", "depart"));
+        assert!(has("departs", "depart"));
+    }
 }
