@@ -42,7 +42,9 @@ fn records_parse_and_leave_errors_out() {
 
 /// Codes `text` with a verb dictionary written to a scratch folder.
 fn code_with_verbs(verbs: &str, text: &str) -> Vec<(String, String, String)> {
-    let dir = std::env::temp_dir().join(format!("parley-petrarch-{}", std::process::id()));
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("parley-petrarch-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(dir.join("test.verbs.txt"), verbs).unwrap_or_else(|e| panic!("{e}"));
     let coder = parley_events::Coder::with_petrarch_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
@@ -81,5 +83,25 @@ fn a_paired_code_codes_the_act_back() {
             "The Kenyan president met Ugandan officials in Kampala."
         ),
         vec![triple("KEN", "UGA", "031"), triple("UGA", "KEN", "032")]
+    );
+}
+
+#[test]
+fn verb_phrases_inside_another_act_and_degree_words_code_nothing() {
+    let verbs = "--- URGE  [102]  ---\nURGE\n\n--- HELP  [031]  ---\nHELP\n\n\
+                 --- CLOSE  [192]  ---\nCLOSE\n";
+    let triple = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+    // The help urged is part of the urging, not a second act.
+    assert_eq!(
+        code_with_verbs(verbs, "Kenya urged Uganda to help Somalia."),
+        vec![triple("KEN", "UGA", "102")]
+    );
+    // "very close" is an adjective, whatever the tagger says.
+    assert_eq!(
+        code_with_verbs(
+            verbs,
+            "Kenyan troops marched very close to the Somali border."
+        ),
+        Vec::<(String, String, String)>::new()
     );
 }

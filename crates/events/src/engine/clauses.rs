@@ -418,6 +418,27 @@ pub(crate) struct Governor {
     pub participle: bool,
 }
 
+/// For verb dictionaries that code verb phrases (PETRARCH's): drops events whose
+/// trigger is a non-finite verb without a subject of its own ("after leaving X",
+/// "urged Y to help …") inside the clause of another event; such a phrase is part of
+/// the governing act.
+pub(crate) fn drop_nonfinite_embedded(tree: &Tree, lex: &Lexicon, out: &mut Vec<Coded>) {
+    let tokens: Vec<usize> = out.iter().map(|c| c.token).collect();
+    let nonfinite = |k: usize| {
+        tree.is_verb(k)
+            && matches!(tree.tokens[k].xpos.as_str(), "VB" | "VBG")
+            && tree.child_rel(k, "nsubj").is_none()
+            && !tree
+                .children(k)
+                .iter()
+                .any(|&a| tree.base_rel(a) == "aux" && tree.tokens[a].xpos == "MD")
+    };
+    out.retain(|c| {
+        !(nonfinite(c.token)
+            && governing_event(tree, lex, c.token, &tokens).is_some_and(|g| g.token != c.token))
+    });
+}
+
 /// The event trigger among `tokens` that governs trigger `i`: the nearest ancestor
 /// that is one, climbing past coordination (a conjunct is a sibling event, not a
 /// part of it) and stopping at a verb of speech (what is said is reported in its own

@@ -43,6 +43,18 @@ pub(crate) fn kind_of(tree: &Tree, i: usize) -> Option<TriggerKind> {
     }
 }
 
+/// Adverbs of degree, which modify adjectives and adverbs, not verbs.
+const DEGREE: &[&str] = &[
+    "very",
+    "too",
+    "so",
+    "extremely",
+    "quite",
+    "rather",
+    "fairly",
+    "pretty",
+];
+
 /// The best pattern on token `i`, if any matches.
 pub(crate) fn best_match(
     tree: &Tree,
@@ -59,6 +71,14 @@ pub(crate) fn best_match(
                 .children(i)
                 .iter()
                 .any(|&c| matches!(tree.deprel(c), "det" | "nmod:poss"))
+        {
+            return None;
+        }
+        // Nor on an adjective or adverb of degree ("very close to the border").
+        if matches!(tree.upos(i), "ADJ" | "ADV")
+            && tree
+                .children_rel(i, "advmod")
+                .any(|c| DEGREE.contains(&tree.lemma(c).to_ascii_lowercase().as_str()))
         {
             return None;
         }

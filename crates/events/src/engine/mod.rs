@@ -282,7 +282,9 @@ pub(crate) fn code_repaired(
     };
     let fired: Vec<usize> = triggers.iter().map(|t| t.token).collect();
     clauses::merge(&resolver, &fired, &key, &mut out);
-    if !ctx.foreign {
+    if ctx.foreign {
+        clauses::drop_nonfinite_embedded(&tree, lex, &mut out);
+    } else {
         clauses::drop_embedded(&tree, lex, &mut out);
     }
     out
