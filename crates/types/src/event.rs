@@ -21,11 +21,13 @@ pub struct Actor {
     pub span: Span,
 }
 
-/// Codes that start with three letters but are not countries.
+/// Codes that start with three letters but are not countries: international and
+/// transnational actors and CAMEO's regions. ("CAF" and "NAM" are the Central African
+/// Republic and Namibia; CAMEO writes Central Africa "CFR" and North America "NMR".)
 const NON_COUNTRY_PREFIXES: &[&str] = &[
-    "IGO", "NGO", "WST", "EUR", "AFR", "ASA", "MEA", "SAM", "NAM", "CAS", "SAS", "SEA", "WAF",
-    "EAF", "CAF", "SAF", "NAF", "BLK", "CRB", "CEU", "EEU", "NRD", "SCN", "BAL", "MDT", "PGS",
-    "LAM", "MID", "DEV", "UNK", "MNC", "INT", "IMG", "UIS", "NGM",
+    "IGO", "NGO", "WST", "EUR", "AFR", "ASA", "MEA", "SAM", "NMR", "CAS", "SAS", "SEA", "WAF",
+    "EAF", "CFR", "SAF", "NAF", "BLK", "CRB", "CEU", "EEU", "NRD", "SCN", "BAL", "MDT", "PGS",
+    "LAM", "MID", "DEV", "UNK", "MNC", "INT", "IMG", "UIS", "NGM", "ARB", "CAU", "EIN",
 ];
 
 /// CAMEO sector codes: a code that starts with one names no country ("JUD" for "the
@@ -177,6 +179,13 @@ mod tests {
         // Transnational armed groups and unidentified states name no country.
         assert_eq!(split_code("IMGMOSALQ"), (None, Some("MOS".into())));
         assert_eq!(split_code("UIS"), (None, None));
+        // Country codes that look like region codes.
+        assert_eq!(
+            split_code("CAFGOV"),
+            (Some("CAF".into()), Some("GOV".into()))
+        );
+        assert_eq!(split_code("NAM"), (Some("NAM".into()), None));
+        assert_eq!(split_code("ARB"), (None, None));
         assert_eq!(split_code(""), (None, None));
     }
 

@@ -399,7 +399,11 @@ impl Resolver<'_, '_> {
         // A member followed by a verb other than the one the list belongs to starts a
         // clause of its own ("… Ukraine, and France condemned it"): not part of the
         // list ("Fornost and Gondor welcomed" is).
-        let starts_clause = |end: usize| {
+        // The subject of `verb` among the tokens start..end, if one is.
+        let subject_in = |start: usize, end: usize, verb: usize| {
+            (start..end).any(|k| tree.head(k) == Some(verb) && tree.base_rel(k) == "nsubj")
+        };
+        let starts_clause = |start: usize, end: usize| {
             if end >= n || !matches!(tree.upos(end), "VERB" | "AUX") {
                 return false;
             }
@@ -410,7 +414,10 @@ impl Resolver<'_, '_> {
             } else {
                 end
             };
+            // "… a village in the region, police said": the member is the subject of
+            // a verb the list's first member is no subject of.
             !tree.ancestors(first).contains(&verb)
+                || (subject_in(start, end, verb) && !subject_in(first, last + 1, verb))
         };
         // Skips up to two of a name's own modifiers leftwards from `k`.
         let skip_left = |mut k: usize| {
@@ -447,7 +454,7 @@ impl Resolver<'_, '_> {
                                 && matches!(tree.upos(h), "NOUN" | "PROPN")
                         })
                         && matches!(tree.deprel(end - 1), "compound" | "amod" | "nmod:poss");
-                    if starts_clause(end) || modifies_next {
+                    if starts_clause(j, end) || modifies_next {
                         break;
                     }
                     out.push(b);
