@@ -338,6 +338,14 @@ fn code_trigger(
     if speech.is_demanded(tree, lex, ch.tokens.last().copied().unwrap_or(i)) {
         return Some("demanded in reported speech, not done".into());
     }
+    // "Yanukovych's campaign said …": a nominal act that is the subject of saying
+    // is the body that speaks.
+    if p.kind == TriggerKind::Noun
+        && tree.base_rel(i) == "nsubj"
+        && tree.head(i).is_some_and(|h| lex.is_speech(tree.lemma(h)))
+    {
+        return Some("the subject of a verb of saying: a speaker, not an act".into());
+    }
     let mut flags = modality::flags(tree, &ch, ctx.doc_year);
     let passive = (tree.is_verb(i) || tree.is_participle(i)) && tree.is_passive(i);
     // "forces were engaged in ethnic cleansing", "groups involved in the attacks": a

@@ -11,6 +11,24 @@ use super::Coded;
 const QUOTES: &[&str] = &["\"", "“", "”", "``", "''", "«", "»"];
 const DEMAND_MODALS: &[&str] = &["must", "should", "ought"];
 
+/// Verbs whose "that" clause is a demand ("insisted that the troops leave").
+const MANDATIVE: &[&str] = &[
+    "demand",
+    "insist",
+    "urge",
+    "ask",
+    "request",
+    "require",
+    "propose",
+    "recommend",
+    "suggest",
+    "call",
+    "order",
+    "command",
+    "stipulate",
+    "press",
+];
+
 /// Per-sentence speech facts.
 pub(crate) struct Speech {
     /// True for tokens inside quotation marks.
@@ -153,10 +171,28 @@ impl Speech {
         out
     }
 
-    /// True when the clause at `c` sits under a speech verb with a demand modal; its
-    /// own event is then not coded as done.
+    /// True when the clause at `c` sits under a speech verb with a demand modal, or is
+    /// a mandative subjunctive ("demanding that Syrian troops leave": a base form with
+    /// a subject of its own, after "that"); its own event is then not coded as done.
     pub fn is_demanded(&self, tree: &Tree, lex: &Lexicon, c: usize) -> bool {
         let Some(h) = tree.head(c) else { return false };
+        // A base form, or a present one that could be a base form after a verb of
+        // demanding ("demanded that the troops leave").
+        let base_form = match tree.tokens[c].xpos.as_str() {
+            "VB" => true,
+            "VBP" => MANDATIVE.contains(&tree.lemma(h).to_ascii_lowercase().as_str()),
+            _ => false,
+        };
+        let subjunctive = tree.base_rel(c) == "ccomp"
+            && base_form
+            && tree.child_rel(c, "nsubj").is_some()
+            && tree
+                .children_rel(c, "mark")
+                .any(|m| tree.lemma(m).eq_ignore_ascii_case("that"))
+            && !tree.children(c).iter().any(|&a| tree.base_rel(a) == "aux");
+        if subjunctive {
+            return true;
+        }
         matches!(tree.base_rel(c), "ccomp" | "parataxis")
             && lex.is_speech(tree.lemma(h))
             && tree.children(c).iter().any(|&a| {
