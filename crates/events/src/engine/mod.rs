@@ -131,6 +131,7 @@ pub(crate) fn code_repaired(
         .map(|a| {
             let x = &a.actor;
             x.country.is_some()
+                && x.name.is_none()
                 && matches!(x.sector.as_deref(), None | Some("GOV"))
                 && (a.start..a.end.min(tokens.len())).any(|k| tokens[k].upos == "PROPN")
                 && (a.start..a.end.min(tokens.len())).all(|k| tokens[k].upos != "PRON")
@@ -810,12 +811,20 @@ fn code_trigger(
         }
     } else if targets.is_empty() {
         // No party named: the place the act happens in stands for those it touches.
+        // Talks are held with a party, not with the place they are held in ("met in
+        // New York", "speaking in Sydney") nor with a country they are about; a visit
+        // (042, 043) is to a place.
+        let talks = code.starts_with("04") && !matches!(code.as_str(), "042" | "043");
         let place = if ctx.foreign || p.target == TargetSlot::Nothing {
             None
         } else {
+            let mut skip = sources.clone();
+            if talks {
+                skip.extend((0..r.place.len()).filter(|&a| r.place[a]));
+            }
             r.place_of(i, t.object)
-                .filter(|a| !sources.contains(a))
-                .or_else(|| r.nominal_party(i, t.object, &sources))
+                .filter(|a| !skip.contains(a))
+                .or_else(|| r.nominal_party(i, t.object, &skip))
         };
         pairs.extend(sources.iter().map(|&s| (s, place)));
     } else {
