@@ -25,6 +25,9 @@ struct Item {
     /// For a possessive pronoun: where the subject of its clause starts (sentence
     /// offset; "Pakistan … has urged *its* citizens").
     binder_at: Option<usize>,
+    /// For a plural subject pronoun: where the coordinated subjects of the verb of
+    /// saying above it start ("*France* and *Germany* said they …").
+    group_at: Vec<usize>,
 }
 
 /// Resolves references across the document and builds the output mentions.
@@ -58,9 +61,18 @@ pub(crate) fn resolve(
             } else {
                 None
             };
+            let group_at = if draft.reference == Some(Reference::Plural) {
+                speakers_of_clause(sentence, at)
+                    .into_iter()
+                    .map(|k| sentence.tokens[k].span.start - sentence.span.start)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             items.push(Item {
                 sentence: si,
                 binder_at,
+                group_at,
                 quoted: inside(&quotes, at),
                 draft,
                 code,
@@ -202,6 +214,7 @@ fn add_name_occurrences(doc: &Document, quotes: &[(usize, usize)], items: &mut V
                 members: Vec::new(),
                 name: defn.name.clone(),
                 binder_at: None,
+                group_at: Vec::new(),
             });
         }
     }
@@ -224,6 +237,49 @@ fn resolve_one(items: &mut [Item], i: usize) {
     let sentence = items[i].sentence;
     let quoted = items[i].quoted;
     let floor = sentence.saturating_sub(WINDOW);
+    // "France and Germany said they would …": the coordinated subjects of the verb of
+    // saying the pronoun's clause hangs on, when they are states.
+    if items[i].group_at.len() >= 2 {
+        let mut members: Vec<(usize, String)> = Vec::new();
+        for &at in &items[i].group_at {
+            let Some(j) = (0..i).rev().find(|&j| {
+                items[j].sentence == sentence
+                    && items[j].draft.start <= at
+                    && at < items[j].draft.end
+            }) else {
+                continue;
+            };
+            let Some((code, _)) = &items[j].code else {
+                continue;
+            };
+            let (root, _) = split_root(code);
+            if root.len() == 3 && !members.iter().any(|(_, r)| *r == root) {
+                members.push((j, root));
+            }
+        }
+        if members.len() == items[i].group_at.len() {
+            let actors: Vec<Actor> = members
+                .iter()
+                .map(|(j, root)| {
+                    let code = items[*j]
+                        .code
+                        .as_ref()
+                        .map_or(root.as_str(), |c| c.0.as_str());
+                    Actor::new(
+                        code,
+                        items[*j].name.as_deref().unwrap_or(root),
+                        Span::default(),
+                    )
+                })
+                .collect();
+            let first = members[0].0;
+            let it = &mut items[i];
+            it.code = actors.first().map(|a| (a.code.clone(), None));
+            it.members = actors;
+            it.antecedent = Some(first);
+            return;
+        }
+    }
     if d.reference == Some(Reference::Pair) {
         let mut members: Vec<(usize, String)> = Vec::new();
         for j in (0..i).rev() {
@@ -532,6 +588,41 @@ fn clause_subject(sentence: &Sentence, at: usize) -> Option<usize> {
         k = t.head?;
     }
     None
+}
+
+/// For a pronoun subject of a clause reported by a verb of saying ("France and
+/// Germany said *they* would …"): the subject of that verb and its conjuncts, when
+/// there are several.
+fn speakers_of_clause(sentence: &Sentence, at: usize) -> Vec<usize> {
+    let tokens = &sentence.tokens;
+    let Some(word) = tokens.iter().position(|t| t.span.start == at) else {
+        return Vec::new();
+    };
+    let t = &tokens[word];
+    let Some(v) = t.head.filter(|_| t.deprel == "nsubj") else {
+        return Vec::new();
+    };
+    let Some(h) = tokens[v].head.filter(|_| tokens[v].deprel == "ccomp") else {
+        return Vec::new();
+    };
+    let Some(s) = tokens
+        .iter()
+        .position(|c| c.head == Some(h) && c.deprel == "nsubj")
+    else {
+        return Vec::new();
+    };
+    let mut out = vec![s];
+    out.extend(
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.head == Some(s) && c.deprel == "conj")
+            .map(|(k, _)| k),
+    );
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
 }
 
 /// The token heading the mention's words, when the sentence has tokens.

@@ -238,6 +238,7 @@ impl Coder {
             tree: &tree,
             in_actor: &in_actor,
             place: &[],
+            together: &[],
         };
         (0..tree.len())
             .filter(|&t| self.lex.is_speech(tree.lemma(t)) && tree.is_verb(t))
@@ -445,8 +446,8 @@ fn mention_refs(
                 });
             }
         } else {
-            // A distributed compound: every member on the same tokens; the resolver
-            // reads the first, the records expand the rest.
+            // A distributed compound: every member on the same tokens; the coder
+            // reads the first and joins the others to it (`Resolver::together`).
             for member in &m.members {
                 if !member.code.is_empty() && !is_bare_sector(&member.code) {
                     let mut a = member.clone();

@@ -77,6 +77,9 @@ pub(crate) struct Resolver<'t, 'a> {
     /// For each actor, whether it names a place (a country, capital or city: it has
     /// a country and no sector but the capital's government).
     pub place: &'t [bool],
+    /// For each actor, the other actors on the same words: the members of one
+    /// compound ("both countries", "France and Germany said *they* …"). May be empty.
+    pub together: &'t [Vec<usize>],
 }
 
 impl Resolver<'_, '_> {
@@ -799,6 +802,7 @@ mod tests {
             in_actor: &in_actor,
             canon: &canon,
             place: &[],
+            together: &[],
         };
         assert_eq!(r.subject(3), Some(0));
         assert_eq!(r.actors_of(0), vec![0]);
@@ -822,6 +826,7 @@ mod tests {
             in_actor: &in_actor,
             canon: &canon,
             place: &[],
+            together: &[],
         };
         assert_eq!(r.between(0), vec![0, 1]);
         assert_eq!(r.actors_of(0), vec![0, 1]);

@@ -137,11 +137,21 @@ pub(crate) fn code_repaired(
                 && (a.start..a.end.min(tokens.len())).all(|k| tokens[k].upos != "PRON")
         })
         .collect();
+    let together: Vec<Vec<usize>> = actors
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            (0..actors.len())
+                .filter(|&j| j != k && actors[j].start == a.start && actors[j].end == a.end)
+                .collect()
+        })
+        .collect();
     let resolver = Resolver {
         canon: &canon,
         tree: &tree,
         in_actor: &in_actor,
         place: &place,
+        together: &together,
     };
 
     // 1. Triggers.
@@ -710,6 +720,18 @@ fn code_trigger(
     };
     widen(&mut sources);
     widen(&mut targets);
+    // The other members of a compound on the same words act too.
+    let join = |list: &mut Vec<usize>| {
+        for k in 0..list.len() {
+            for &b in r.together.get(list[k]).map_or(&[][..], Vec::as_slice) {
+                if !list.contains(&b) {
+                    list.push(b);
+                }
+            }
+        }
+    };
+    join(&mut sources);
+    join(&mut targets);
     targets.retain(|a| !sources.contains(a));
     // Two mentions of the same actor are one party.
     let canon = |list: &[usize]| {
