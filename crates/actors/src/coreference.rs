@@ -28,6 +28,9 @@ struct Item {
     /// For a plural subject pronoun: where the coordinated subjects of the verb of
     /// saying above it start ("*France* and *Germany* said they …").
     group_at: Vec<usize>,
+    /// Joined by "and" to the mention before it in the same sentence ("between
+    /// Israel *and Iran*").
+    and_before: bool,
 }
 
 /// Resolves references across the document and builds the output mentions.
@@ -73,6 +76,7 @@ pub(crate) fn resolve(
                 sentence: si,
                 binder_at,
                 group_at,
+                and_before: false,
                 quoted: inside(&quotes, at),
                 draft,
                 code,
@@ -83,6 +87,22 @@ pub(crate) fn resolve(
         }
     }
     add_name_occurrences(doc, &quotes, &mut items);
+    // Which mentions are joined by "and" to the one before them.
+    let mut last_in: HashMap<usize, usize> = HashMap::new();
+    let mut by_place: Vec<usize> = (0..items.len()).collect();
+    by_place.sort_by_key(|&i| (items[i].sentence, items[i].draft.start));
+    for &i in &by_place {
+        let si = items[i].sentence;
+        if let (Some(&prev), Some(sentence)) = (last_in.get(&si), doc.sentences.get(si)) {
+            let gap = sentence
+                .text
+                .get(items[prev].draft.end..items[i].draft.start)
+                .unwrap_or("")
+                .trim();
+            items[i].and_before = matches!(gap, "and" | ", and" | "and the" | ", and the");
+        }
+        last_in.insert(si, i);
+    }
     // Sort into text order and renumber the antecedent links made so far.
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| (items[i].sentence, items[i].draft.start));
@@ -215,6 +235,7 @@ fn add_name_occurrences(doc: &Document, quotes: &[(usize, usize)], items: &mut V
                 name: defn.name.clone(),
                 binder_at: None,
                 group_at: Vec::new(),
+                and_before: false,
             });
         }
     }
@@ -282,6 +303,31 @@ fn resolve_one(items: &mut [Item], i: usize) {
     }
     if d.reference == Some(Reference::Pair) {
         let mut members: Vec<(usize, String)> = Vec::new();
+        // A pair named together ("between Israel and Iran") before the last two
+        // states named.
+        let root_of = |j: usize| -> Option<String> {
+            let c = &items[j];
+            let is_country = matches!(
+                c.draft.base_kind,
+                Some(MentionKind::Country | MentionKind::Capital | MentionKind::Demonym)
+            );
+            let (root, _) = split_root(&c.code.as_ref()?.0);
+            (is_country && root.len() == 3).then_some(root)
+        };
+        for j in (1..i).rev() {
+            if items[j].sentence < floor {
+                break;
+            }
+            if !items[j].and_before || items[j - 1].sentence != items[j].sentence {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (root_of(j), root_of(j - 1)) {
+                if a != b {
+                    members = vec![(j, a), (j - 1, b)];
+                    break;
+                }
+            }
+        }
         for j in (0..i).rev() {
             let c = &items[j];
             if c.sentence < floor || members.len() == 2 {
