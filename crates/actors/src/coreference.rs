@@ -279,25 +279,7 @@ fn resolve_one(items: &mut [Item], i: usize) {
             }
         }
         if members.len() == items[i].group_at.len() {
-            let actors: Vec<Actor> = members
-                .iter()
-                .map(|(j, root)| {
-                    let code = items[*j]
-                        .code
-                        .as_ref()
-                        .map_or(root.as_str(), |c| c.0.as_str());
-                    Actor::new(
-                        code,
-                        items[*j].name.as_deref().unwrap_or(root),
-                        Span::default(),
-                    )
-                })
-                .collect();
-            let first = members[0].0;
-            let it = &mut items[i];
-            it.code = actors.first().map(|a| (a.code.clone(), None));
-            it.members = actors;
-            it.antecedent = Some(first);
+            join_members(items, i, &members, true);
             return;
         }
     }
@@ -329,34 +311,16 @@ fn resolve_one(items: &mut [Item], i: usize) {
             }
         }
         for j in (0..i).rev() {
-            let c = &items[j];
-            if c.sentence < floor || members.len() == 2 {
+            if items[j].sentence < floor || members.len() == 2 {
                 break;
             }
-            let Some((code, _)) = &c.code else { continue };
-            let (root, _) = split_root(code);
-            let is_country = matches!(
-                c.draft.base_kind,
-                Some(MentionKind::Country | MentionKind::Capital | MentionKind::Demonym)
-            );
-            if is_country && root.len() == 3 && !members.iter().any(|(_, r)| *r == root) {
+            if let Some(root) = root_of(j).filter(|r| !members.iter().any(|(_, m)| m == r)) {
                 members.push((j, root));
             }
         }
         if members.len() == 2 {
             members.reverse();
-            let actors: Vec<Actor> = members
-                .iter()
-                .map(|(j, root)| {
-                    let span = Span::default();
-                    Actor::new(root, items[*j].name.as_deref().unwrap_or(root), span)
-                })
-                .collect();
-            let first = members[0].0;
-            let it = &mut items[i];
-            it.code = actors.first().map(|a| (a.code.clone(), None));
-            it.members = actors;
-            it.antecedent = Some(first);
+            join_members(items, i, &members, false);
         }
         return;
     }
@@ -458,6 +422,26 @@ fn resolve_one(items: &mut [Item], i: usize) {
             }
         }
     }
+}
+
+/// Makes item `i` stand for the compound of `members` (item, root) in that order:
+/// each member with its whole code (`whole`) or its state's root.
+fn join_members(items: &mut [Item], i: usize, members: &[(usize, String)], whole: bool) {
+    let actors: Vec<Actor> = members
+        .iter()
+        .map(|(j, root)| {
+            let code = match &items[*j].code {
+                Some((c, _)) if whole => c.as_str(),
+                _ => root.as_str(),
+            };
+            let name = items[*j].name.as_deref().unwrap_or(root);
+            Actor::new(code, name, Span::default())
+        })
+        .collect();
+    let it = &mut items[i];
+    it.code = actors.first().map(|a| (a.code.clone(), None));
+    it.members = actors;
+    it.antecedent = members.first().map(|(j, _)| *j);
 }
 
 enum Want {
