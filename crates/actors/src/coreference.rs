@@ -87,22 +87,6 @@ pub(crate) fn resolve(
         }
     }
     add_name_occurrences(doc, &quotes, &mut items);
-    // Which mentions are joined by "and" to the one before them.
-    let mut last_in: HashMap<usize, usize> = HashMap::new();
-    let mut by_place: Vec<usize> = (0..items.len()).collect();
-    by_place.sort_by_key(|&i| (items[i].sentence, items[i].draft.start));
-    for &i in &by_place {
-        let si = items[i].sentence;
-        if let (Some(&prev), Some(sentence)) = (last_in.get(&si), doc.sentences.get(si)) {
-            let gap = sentence
-                .text
-                .get(items[prev].draft.end..items[i].draft.start)
-                .unwrap_or("")
-                .trim();
-            items[i].and_before = matches!(gap, "and" | ", and" | "and the" | ", and the");
-        }
-        last_in.insert(si, i);
-    }
     // Sort into text order and renumber the antecedent links made so far.
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| (items[i].sentence, items[i].draft.start));
@@ -114,6 +98,20 @@ pub(crate) fn resolve(
     let mut items: Vec<Item> = order.iter().filter_map(|&old| slots[old].take()).collect();
     for it in &mut items {
         it.antecedent = it.antecedent.map(|a| new_index[a]);
+    }
+    // Which mentions are joined by "and" to the one before them.
+    for i in 1..items.len() {
+        let (prev, it) = (&items[i - 1], &items[i]);
+        if prev.sentence != it.sentence {
+            continue;
+        }
+        let gap = doc
+            .sentences
+            .get(it.sentence)
+            .and_then(|s| s.text.get(prev.draft.end..it.draft.start))
+            .unwrap_or("")
+            .trim();
+        items[i].and_before = matches!(gap, "and" | ", and" | "and the" | ", and the");
     }
     for i in 0..items.len() {
         resolve_one(&mut items, i);

@@ -95,10 +95,11 @@ pub(crate) fn best_match(
         ids.extend_from_slice(set.candidates(TriggerKind::Verb, lemma));
     }
     let mut words: Vec<String> = vec![lemma.to_lowercase()];
+    let surface = tree.tokens[i].text.to_lowercase();
     if ids.is_empty() {
         // The lemmatizer misses some forms ("blamed" -> "blam"): try the surface
         // form and its regular stems.
-        for w in stems(&tree.tokens[i].text.to_lowercase()) {
+        for w in stems(&surface) {
             if !words.contains(&w) {
                 ids.extend_from_slice(set.candidates(kind, &w));
                 if kind == TriggerKind::Adjective {
@@ -110,7 +111,6 @@ pub(crate) fn best_match(
     }
     // A dictionary that lists the very form the text uses ("MET" beside "MEET")
     // means that form: its entries join, and win ties.
-    let surface = tree.tokens[i].text.to_lowercase();
     if surface != words[0] {
         for &id in set.candidates(kind, &surface) {
             if !ids.contains(&id) {

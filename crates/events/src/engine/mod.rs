@@ -706,7 +706,8 @@ fn code_trigger(
     {
         return Some("a nominal with only a national modifier".into());
     }
-    // Coordinations the tree lost ("Gondor and Osgiliath" read as one phrase).
+    // Coordinations the tree lost ("Gondor and Osgiliath" read as one phrase), then
+    // the other members of a compound on the same words ("the two countries").
     let widen = |list: &mut Vec<usize>| {
         let mut all: Vec<usize> = Vec::new();
         for &a in list.iter() {
@@ -716,22 +717,17 @@ fn code_trigger(
                 }
             }
         }
+        for k in 0..all.len() {
+            for &b in r.together.get(all[k]).map_or(&[][..], Vec::as_slice) {
+                if !all.contains(&b) {
+                    all.push(b);
+                }
+            }
+        }
         *list = all;
     };
     widen(&mut sources);
     widen(&mut targets);
-    // The other members of a compound on the same words act too.
-    let join = |list: &mut Vec<usize>| {
-        for k in 0..list.len() {
-            for &b in r.together.get(list[k]).map_or(&[][..], Vec::as_slice) {
-                if !list.contains(&b) {
-                    list.push(b);
-                }
-            }
-        }
-    };
-    join(&mut sources);
-    join(&mut targets);
     targets.retain(|a| !sources.contains(a));
     // Two mentions of the same actor are one party.
     let canon = |list: &[usize]| {
@@ -801,9 +797,8 @@ fn code_trigger(
 
     let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
     // Parties that jointly agree, meet or cooperate ("Xi and Abbott agreed …") act
-    // toward each other.
-    // Praise, recognition or an apology by several parties is not aimed at each other:
-    // of the 05 codes only cooperation itself (050) and signing an agreement (057) are.
+    // toward each other; joint praise, recognition or apology does not, so of the 05
+    // codes only cooperation itself (050) and signing an agreement (057) are mutual.
     let mutual = !ctx.foreign
         && (code
             .get(..2)
