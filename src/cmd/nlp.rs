@@ -42,15 +42,25 @@ enum NlpCommand {
     /// Measure model load time, throughput (tokenize + tag + lemmatize + parse, one
     /// thread) and peak memory on news-length sentences, checking every result.
     ///
-    /// Example: `parley nlp bench --seconds 5` (default input: the committed bench
-    /// sentences, one per line)
+    /// Default input: every sentence of the pipeline bench's articles
+    /// (`benches/data/news.jsonl`, cleaned and split as `parley code` does), each
+    /// analysed once per round, so the weight tables are read as on fresh text.
+    /// Example: `parley nlp bench --seconds 5`, or `parley nlp bench
+    /// crates/nlp/benches/data/news.txt` (25 sentences, one per line)
     Bench(BenchArgs),
 }
 
 #[derive(Args)]
 struct BenchArgs {
-    /// Plain text, one sentence per line [default: the committed news sentences].
+    /// Plain text, one sentence per line [default: the sentences of --articles].
     file: Option<PathBuf>,
+    /// Articles (`.jsonl` or `.txt`) whose sentences are the input when no FILE is
+    /// given.
+    #[arg(long, value_name = "FILE", default_value = "benches/data/news.jsonl")]
+    articles: PathBuf,
+    /// Measure this model file instead of the embedded one.
+    #[arg(long)]
+    model: Option<PathBuf>,
     /// How long to run.
     #[arg(long, default_value_t = 3.0)]
     seconds: f64,
@@ -300,24 +310,31 @@ fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The committed bench input: news-length sentences written for the project.
-const BENCH_NEWS: &str = include_str!("../../crates/nlp/benches/data/news.txt");
+/// The sentences of `path`'s articles, cleaned and split as the pipeline does.
+fn article_sentences(path: &Path) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for item in parley_text::ingest::read_path(path) {
+        let article = item.with_context(|| format!("reading {}", path.display()))?;
+        let mut doc = parley_text::clean(&article);
+        parley_text::split_sentences(&mut doc);
+        out.extend(doc.sentences.into_iter().map(|s| s.text));
+    }
+    Ok(out)
+}
 
 fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
-    let text = match &a.file {
-        Some(p) => {
-            std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?
-        }
-        None => BENCH_NEWS.to_string(),
+    let lines: Vec<String> = match &a.file {
+        Some(p) => std::fs::read_to_string(p)
+            .with_context(|| format!("{}: cannot read", p.display()))?
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect(),
+        None => article_sentences(&a.articles)?,
     };
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
     anyhow::ensure!(!lines.is_empty(), "no sentences to analyse");
     let t = Instant::now();
-    let model = Model::embedded();
+    let model = load(a.model.as_deref())?;
     let load_s = t.elapsed().as_secs_f64();
     let analyse = || -> anyhow::Result<usize> {
         let mut tokens = 0;

@@ -29,6 +29,11 @@ impl Encoder {
         }
     }
 
+    pub(crate) fn i8s(&mut self, v: &[i8]) {
+        self.len(v.len());
+        self.buf.extend(v.iter().map(|&x| x as u8));
+    }
+
     pub(crate) fn i16s(&mut self, v: &[i16]) {
         self.len(v.len());
         self.buf.reserve(v.len() * 2);
@@ -42,11 +47,28 @@ impl Encoder {
 pub(crate) struct Decoder<'a> {
     buf: &'a [u8],
     pos: usize,
+    version: u32,
 }
 
 impl<'a> Decoder<'a> {
+    /// A decoder for a payload of the current format version.
+    #[cfg(test)]
     pub(crate) fn new(buf: &'a [u8]) -> Decoder<'a> {
-        Decoder { buf, pos: 0 }
+        Decoder::of_version(buf, crate::model::FORMAT_VERSION)
+    }
+
+    /// A decoder for a payload written in format `version`.
+    pub(crate) fn of_version(buf: &'a [u8], version: u32) -> Decoder<'a> {
+        Decoder {
+            buf,
+            pos: 0,
+            version,
+        }
+    }
+
+    /// The format version of the payload.
+    pub(crate) fn version(&self) -> u32 {
+        self.version
     }
 
     fn take(&mut self, n: usize) -> Result<&'a [u8], NlpError> {
@@ -90,6 +112,11 @@ impl<'a> Decoder<'a> {
     pub(crate) fn strs(&mut self) -> Result<Vec<String>, NlpError> {
         let n = self.len(8)?;
         (0..n).map(|_| self.str()).collect()
+    }
+
+    pub(crate) fn i8s(&mut self) -> Result<Vec<i8>, NlpError> {
+        let n = self.len(1)?;
+        Ok(self.take(n)?.iter().map(|&b| b as i8).collect())
     }
 
     pub(crate) fn i16s(&mut self) -> Result<Vec<i16>, NlpError> {

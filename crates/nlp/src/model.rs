@@ -16,10 +16,11 @@ use crate::NlpError;
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"PRLYNLP\0";
 /// The model format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// The oldest format version this build still reads (version 2 lacks the
 /// lemmatizer's known lemmas; such a model lemmatizes by rules alone; versions 2
-/// and 3 lack the open-class word lists).
+/// and 3 lack the open-class word lists; versions before 5 keep weights as `i16`
+/// on a ±32,000 scale, rescaled to `i8` on load).
 const OLDEST_VERSION: u32 = 2;
 /// Largest decompressed payload accepted (guards against a damaged length field).
 const MAX_PAYLOAD: u64 = 1 << 30;
@@ -113,7 +114,7 @@ impl Model {
         if blake3::hash(&payload).as_bytes() != &bytes[20..52] {
             return Err(NlpError::model("checksum mismatch", 20));
         }
-        let mut d = Decoder::new(&payload);
+        let mut d = Decoder::of_version(&payload, version);
         let provenance = d.str()?;
         let tokenizer = Tokenizer::decode(&mut d)?;
         let lemmatizer = Lemmatizer::decode(&mut d, version)?;

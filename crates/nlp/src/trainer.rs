@@ -61,8 +61,8 @@ impl Trainer {
             .map(|(w, u)| w - u / self.c)
             .collect();
         let max = avg.iter().fold(0.0f32, |m, x| m.max(x.abs()));
-        let scale = if max > 0.0 { 32000.0 / max } else { 1.0 };
-        let data = avg.iter().map(|x| (x * scale).round() as i16).collect();
+        let scale = if max > 0.0 { 127.0 / max } else { 1.0 };
+        let data = avg.iter().map(|x| (x * scale).round() as i8).collect();
         Weights::from_dense(self.classes, self.mask, data)
     }
 }

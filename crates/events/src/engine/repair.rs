@@ -53,6 +53,18 @@ pub(crate) fn repair_noting<'t>(
                 question_word_as_head(t, i).map(|e| (e, "question word heading its clause"))
             })
             .or_else(|| {
+                question_infinitive_uncontrolled(t, i)
+                    .map(|e| (e, "question word's infinitive read as uncontrolled"))
+            })
+            .or_else(|| {
+                question_mark_over_infinitive(t, i)
+                    .map(|e| (e, "question word's infinitive read as its dependent"))
+            })
+            .or_else(|| {
+                object_read_as_subject_pair(t, i)
+                    .map(|e| (e, "object and next clause's subject read as one subject"))
+            })
+            .or_else(|| {
                 clause_before_and(t, i).map(|e| (e, "first of two clauses read as adverbial"))
             })
             .or_else(|| {
@@ -128,15 +140,24 @@ fn base(rel: &str) -> &str {
 
 /// "…, Russian Foreign Ministry spokeswoman Maria Zakharova said on Thursday."
 /// parsed with the name hung on the words before the comma and "said" left
-/// without a subject: the name right before a verb of saying at the end of a
-/// sentence is its speaker, and the verb governs the statement before it.
+/// without a subject, or with "said" joined to the statement as its conjunct and
+/// a word of the statement as a second subject: the name right before a verb of
+/// saying at the end of a sentence is its speaker, and the verb governs the
+/// statement before it.
 fn closing_attribution(x: &View<'_>, v: usize, lex: &Lexicon) -> Option<Edit> {
     let t = x.t;
     let verb = &t[v];
     if verb.upos != "VERB" || !lex.is_speech(&verb.lemma) {
         return None;
     }
-    if x.has_child(v, "nsubj") {
+    let subjects: Vec<usize> = x
+        .kids(v)
+        .filter(|&k| base(&t[k].deprel) == "nsubj")
+        .collect();
+    // A subject right before the verb is fine when it is the only one and the
+    // verb is no conjunct of the statement.
+    let misread = base(&verb.deprel) == "conj" && subjects.len() > 1;
+    if !subjects.is_empty() && !misread {
         return None;
     }
     // The name: title and name words right before the verb, after a comma or a
@@ -174,6 +195,11 @@ fn closing_attribution(x: &View<'_>, v: usize, lex: &Lexicon) -> Option<Edit> {
         }
         t[last].head = Some(v);
         t[last].deprel = "nsubj".into();
+        // A subject read inside the statement belongs to the statement.
+        for &k in subjects.iter().filter(|&&k| k < first) {
+            t[k].head = Some(root);
+            t[k].deprel = if k > root { "obj" } else { "nsubj" }.into();
+        }
         if root != v {
             t[v].head = None;
             t[v].deprel = "root".into();
@@ -446,6 +472,103 @@ fn question_word_as_head(x: &View<'_>, w: usize) -> Option<Edit> {
     }))
 }
 
+/// "he would decide whether to strike Syria" parsed with the right heads but
+/// "strike" as a clause of its own (`ccomp`, `advcl`): an infinitive after a
+/// question word, without a subject, is controlled by the deciding subject, as
+/// [`question_word_as_head`] makes it.
+fn question_infinitive_uncontrolled(x: &View<'_>, k: usize) -> Option<Edit> {
+    let t = x.t;
+    if t[k].upos != "VERB" || !matches!(base(&t[k].deprel), "ccomp" | "advcl") {
+        return None;
+    }
+    let marks: Vec<String> = x
+        .kids(k)
+        .filter(|&m| m < k && base(&t[m].deprel) == "mark")
+        .map(|m| lower(&t[m]))
+        .collect();
+    let question = marks.iter().any(|m| QUESTION_MARKS.contains(&m.as_str()));
+    if !question || !marks.iter().any(|m| m == "to") || x.has_child(k, "nsubj") {
+        return None;
+    }
+    Some(Box::new(move |t: &mut [Token]| {
+        t[k].deprel = "xcomp".into()
+    }))
+}
+
+/// "a decision on whether or not to strike Syria when the time comes" parsed with
+/// "whether" as the mark of the later clause ("comes") and the infinitive hung on
+/// "whether": a mark heads nothing, so the infinitive is the question's clause. It
+/// takes the later clause's place (with the words before "whether" that hung on
+/// it, such as "on"), "whether" becomes its mark and the later clause its
+/// adverbial.
+fn question_mark_over_infinitive(x: &View<'_>, w: usize) -> Option<Edit> {
+    let t = x.t;
+    if !QUESTION_MARKS.contains(&lower(&t[w]).as_str()) || base(&t[w].deprel) != "mark" {
+        return None;
+    }
+    let later = t[w].head.filter(|&c| c > w)?;
+    let clause = x.kids(w).find(|&k| {
+        k > w
+            && k < later
+            && t[k].upos == "VERB"
+            && x.kids(k)
+                .any(|m| m < k && base(&t[m].deprel) == "mark" && lower(&t[m]) == "to")
+    })?;
+    let before: Vec<usize> = x.kids(later).filter(|&k| k < w).collect();
+    let (head, rel) = (t[later].head, t[later].deprel.clone());
+    Some(Box::new(move |t: &mut [Token]| {
+        for (k, x) in t.iter_mut().enumerate() {
+            if k != clause && x.head == Some(w) && base(&x.deprel) != "fixed" {
+                x.head = Some(clause);
+            }
+        }
+        for k in before {
+            t[k].head = Some(clause);
+        }
+        t[clause].head = head;
+        t[clause].deprel = rel;
+        t[later].head = Some(clause);
+        t[later].deprel = "advcl".into();
+        t[w].head = Some(clause);
+    }))
+}
+
+/// "Russia attacked Ukraine, and France condemned the strike" parsed as "Russia
+/// attacked [Ukraine and France condemned the strike]": two nouns joined by ", and"
+/// (a comma before "and" joins clauses, not a pair), the first right after a verb
+/// with no object, the pair the subject of that verb's complement clause. The first
+/// noun is the verb's object, and the clause, with the second noun as its subject,
+/// is the verb's conjunct.
+fn object_read_as_subject_pair(x: &View<'_>, c: usize) -> Option<Edit> {
+    let t = x.t;
+    if base(&t[c].deprel) != "ccomp" || !matches!(t[c].upos.as_str(), "VERB" | "AUX") {
+        return None;
+    }
+    let v = t[c].head.filter(|&v| v < c && t[v].upos == "VERB")?;
+    let subject = x
+        .kids(c)
+        .find(|&k| k > v && k < c && t[k].deprel == "nsubj")?;
+    let adjacent = (v + 1..subject).all(|k| matches!(t[k].upos.as_str(), "DET" | "ADJ"));
+    let mut conjs = x.kids(subject).filter(|&k| base(&t[k].deprel) == "conj");
+    let second = conjs.next().filter(|&s2| s2 < c)?;
+    let and = (subject + 1..second)
+        .find(|&k| base(&t[k].deprel) == "cc" && matches!(lower(&t[k]).as_str(), "and" | "but"))?;
+    let comma = and.checked_sub(1).filter(|&k| t[k].text == ",")?;
+    if !adjacent || conjs.next().is_some() || x.has_child(v, "obj") {
+        return None;
+    }
+    Some(Box::new(move |t: &mut [Token]| {
+        t[subject].head = Some(v);
+        t[subject].deprel = "obj".into();
+        t[second].head = Some(c);
+        t[second].deprel = "nsubj".into();
+        for k in [comma, and] {
+            t[k].head = Some(c);
+        }
+        t[c].deprel = "conj".into();
+    }))
+}
+
 /// "Russia attacked Ukraine, and France condemned the strike" parsed with the first
 /// clause as an adverbial of the second: a clause without subordinator, with its
 /// own subject, followed by "and"/"but" and the second clause, is its first
@@ -662,6 +785,102 @@ mod tests {
         let r = repair(&toks, &Lexicon::default());
         assert_eq!((r[5].head, r[5].deprel.as_str()), (Some(2), "xcomp"));
         assert_eq!((r[3].head, r[3].deprel.as_str()), (Some(5), "mark"));
+    }
+
+    #[test]
+    fn object_and_next_subject_read_as_one_subject_are_split() {
+        // Russia attacked Ukraine , and France condemned it
+        let toks = tokens(&[
+            ("Russia", "Russia", "PROPN", 2, "nsubj"),
+            ("attacked", "attack", "VERB", 0, "root"),
+            ("Ukraine", "Ukraine", "PROPN", 7, "nsubj"),
+            (",", ",", "PUNCT", 6, "punct"),
+            ("and", "and", "CCONJ", 6, "cc"),
+            ("France", "France", "PROPN", 3, "conj"),
+            ("condemned", "condemn", "VERB", 2, "ccomp"),
+            ("it", "it", "PRON", 7, "obj"),
+        ]);
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[2].head, r[2].deprel.as_str()), (Some(1), "obj"));
+        assert_eq!((r[5].head, r[5].deprel.as_str()), (Some(6), "nsubj"));
+        assert_eq!((r[6].head, r[6].deprel.as_str()), (Some(1), "conj"));
+        assert_eq!((r[4].head, r[3].head), (Some(6), Some(6)));
+        // A pair without the comma is a pair: "he saw Ukraine and France agree".
+        let pair = tokens(&[
+            ("he", "he", "PRON", 2, "nsubj"),
+            ("saw", "see", "VERB", 0, "root"),
+            ("Ukraine", "Ukraine", "PROPN", 6, "nsubj"),
+            ("and", "and", "CCONJ", 5, "cc"),
+            ("France", "France", "PROPN", 3, "conj"),
+            ("agree", "agree", "VERB", 2, "ccomp"),
+        ]);
+        assert!(matches!(
+            repair(&pair, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn question_infinitive_is_controlled() {
+        // he would decide whether to strike Syria
+        let toks = tokens(&[
+            ("he", "he", "PRON", 3, "nsubj"),
+            ("would", "would", "AUX", 3, "aux"),
+            ("decide", "decide", "VERB", 0, "root"),
+            ("whether", "whether", "SCONJ", 6, "mark"),
+            ("to", "to", "PART", 6, "mark"),
+            ("strike", "strike", "VERB", 3, "ccomp"),
+            ("Syria", "Syria", "PROPN", 6, "obj"),
+        ]);
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[5].head, r[5].deprel.as_str()), (Some(2), "xcomp"));
+        // With a subject of its own ("whether Paris strikes") it stays a clause.
+        let own = tokens(&[
+            ("he", "he", "PRON", 2, "nsubj"),
+            ("asked", "ask", "VERB", 0, "root"),
+            ("whether", "whether", "SCONJ", 5, "mark"),
+            ("Paris", "Paris", "PROPN", 5, "nsubj"),
+            ("strikes", "strike", "VERB", 2, "ccomp"),
+        ]);
+        assert!(matches!(
+            repair(&own, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn question_mark_over_an_infinitive_gives_it_the_later_clause_place() {
+        // he decided on whether to strike Syria when time comes
+        let toks = tokens(&[
+            ("he", "he", "PRON", 2, "nsubj"),
+            ("decided", "decide", "VERB", 0, "root"),
+            ("on", "on", "ADP", 10, "case"),
+            ("whether", "whether", "SCONJ", 10, "mark"),
+            ("to", "to", "PART", 6, "mark"),
+            ("strike", "strike", "VERB", 4, "xcomp"),
+            ("Syria", "Syria", "PROPN", 6, "obj"),
+            ("when", "when", "ADV", 10, "advmod"),
+            ("time", "time", "NOUN", 10, "nsubj"),
+            ("comes", "come", "VERB", 2, "advcl"),
+        ]);
+        let r = repair(&toks, &Lexicon::default());
+        // Moved up, the subjectless infinitive is then read as controlled.
+        assert_eq!((r[5].head, r[5].deprel.as_str()), (Some(1), "xcomp"));
+        assert_eq!((r[3].head, r[3].deprel.as_str()), (Some(5), "mark"));
+        assert_eq!((r[2].head, r[9].head), (Some(5), Some(5)));
+        assert_eq!(r[9].deprel, "advcl");
+        // A mark with no infinitive under it is left alone.
+        let plain = tokens(&[
+            ("he", "he", "PRON", 2, "nsubj"),
+            ("asked", "ask", "VERB", 0, "root"),
+            ("whether", "whether", "SCONJ", 5, "mark"),
+            ("time", "time", "NOUN", 5, "nsubj"),
+            ("comes", "come", "VERB", 2, "ccomp"),
+        ]);
+        assert!(matches!(
+            repair(&plain, &Lexicon::default()),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
