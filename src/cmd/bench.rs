@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
 use clap::Args;
 use parley_pipeline::Pipeline;
 use parley_text::ingest::{self, RawArticle};
@@ -42,7 +41,8 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::builtin();
     let mut articles: Vec<RawArticle> = Vec::new();
     for item in ingest::read_path(&args.input) {
-        articles.push(item.with_context(|| format!("reading {}", args.input.display()))?);
+        // The reader's errors name the file and line already.
+        articles.push(item.map_err(|e| anyhow::anyhow!("{e}"))?);
     }
     // Warm-up pass: loads the models and gives the reference output.
     let reference: Vec<String> = code_all(&pipeline, &articles)?;

@@ -314,7 +314,8 @@ fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
 fn article_sentences(path: &Path) -> anyhow::Result<Vec<String>> {
     let mut out = Vec::new();
     for item in parley_text::ingest::read_path(path) {
-        let article = item.with_context(|| format!("reading {}", path.display()))?;
+        // The reader's errors name the file and line already.
+        let article = item.map_err(|e| anyhow::anyhow!("{e}"))?;
         let mut doc = parley_text::clean(&article);
         parley_text::split_sentences(&mut doc);
         out.extend(doc.sentences.into_iter().map(|s| s.text));

@@ -21,6 +21,21 @@ const SUBORDINATORS: &[&str] = &[
 /// Words that open an open question or condition ("whether to strike").
 const QUESTION_MARKS: &[&str] = &["whether", "if"];
 
+/// Nouns that name a day by themselves ("Iran today threatened …").
+const DAY_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// The sentence with the recognisable parser errors repaired (`lex` tells verbs of
 /// saying).
 #[cfg(test)]
@@ -51,6 +66,10 @@ pub(crate) fn repair_noting<'t>(
             })
             .or_else(|| {
                 question_word_as_head(t, i).map(|e| (e, "question word heading its clause"))
+            })
+            .or_else(|| {
+                subject_read_as_compound_of_day(t, i)
+                    .map(|e| (e, "subject read as a compound of the day after it"))
             })
             .or_else(|| {
                 question_infinitive_uncontrolled(t, i)
@@ -472,6 +491,34 @@ fn question_word_as_head(x: &View<'_>, w: usize) -> Option<Edit> {
     }))
 }
 
+/// "Iran today threatened to launch an offensive" parsed with "Iran" as a compound
+/// of "today" and the verb without a subject: a name or noun right before a day
+/// word that modifies a verb without a subject is that verb's subject.
+fn subject_read_as_compound_of_day(x: &View<'_>, d: usize) -> Option<Edit> {
+    let t = x.t;
+    if !DAY_WORDS.contains(&lower(&t[d]).as_str()) {
+        return None;
+    }
+    let v = t[d].head.filter(|&v| v > d && t[v].upos == "VERB")?;
+    let name = d.checked_sub(1).filter(|&n| {
+        t[n].head == Some(d)
+            && base(&t[n].deprel) == "compound"
+            && matches!(t[n].upos.as_str(), "PROPN" | "NOUN")
+    })?;
+    if x.has_child(v, "nsubj") || x.has_child(v, "expl") {
+        return None;
+    }
+    Some(Box::new(move |t: &mut [Token]| {
+        for x in &mut t[..name] {
+            if x.head == Some(d) {
+                x.head = Some(name);
+            }
+        }
+        t[name].head = Some(v);
+        t[name].deprel = "nsubj".into();
+    }))
+}
+
 /// "he would decide whether to strike Syria" parsed with the right heads but
 /// "strike" as a clause of its own (`ccomp`, `advcl`): an infinitive after a
 /// question word, without a subject, is controlled by the deciding subject, as
@@ -818,6 +865,33 @@ mod tests {
             repair(&pair, &Lexicon::default()),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn subject_read_as_compound_of_a_day_is_the_subject() {
+        // Iran today threatened to strike
+        let toks = tokens(&[
+            ("Iran", "Iran", "PROPN", 2, "compound"),
+            ("today", "today", "NOUN", 3, "obl:unmarked"),
+            ("threatened", "threaten", "VERB", 0, "root"),
+            ("to", "to", "PART", 5, "mark"),
+            ("strike", "strike", "VERB", 3, "xcomp"),
+        ]);
+        let r = repair(&toks, &Lexicon::default());
+        assert_eq!((r[0].head, r[0].deprel.as_str()), (Some(2), "nsubj"));
+        assert_eq!(r[1].head, Some(2));
+        // A verb with a subject keeps it: "Iran said Monday talks failed".
+        let has = tokens(&[
+            ("Iran", "Iran", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("Monday", "Monday", "PROPN", 2, "obl:tmod"),
+            ("talks", "talk", "NOUN", 5, "compound"),
+            ("Friday", "Friday", "PROPN", 6, "obl:tmod"),
+            ("failed", "fail", "VERB", 2, "ccomp"),
+        ]);
+        let r = repair(&has, &Lexicon::default());
+        assert_eq!((r[3].head, r[3].deprel.as_str()), (Some(5), "nsubj"));
+        assert_eq!((r[0].head, r[0].deprel.as_str()), (Some(1), "nsubj"));
     }
 
     #[test]
