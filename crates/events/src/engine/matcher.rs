@@ -217,8 +217,8 @@ fn head_fits(tree: &Tree, kind: TriggerKind, i: usize, h: &str) -> bool {
     }
 }
 
-/// Words of time: days, months and spans ("on Tuesday", "in March", "for a week").
-const TIME_WORDS: &[&str] = &[
+/// The days of the week, lower-cased.
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -226,6 +226,10 @@ const TIME_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Words of time besides the weekdays: months and spans ("in March", "for a week").
+const TIME_WORDS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -261,7 +265,8 @@ const TIME_WORDS: &[&str] = &[
 
 /// Whether nominal `c` names a time rather than a participant.
 fn is_time(tree: &Tree, c: usize) -> bool {
-    TIME_WORDS.contains(&tree.tokens[c].text.to_ascii_lowercase().as_str()) || tree.upos(c) == "NUM"
+    let w = tree.tokens[c].text.to_ascii_lowercase();
+    WEEKDAYS.contains(&w.as_str()) || TIME_WORDS.contains(&w.as_str()) || tree.upos(c) == "NUM"
 }
 
 /// Nouns naming a part or a measure of what follows "of" ("part of its aid", "700 kg

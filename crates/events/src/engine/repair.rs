@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use parley_types::Token;
 
+use crate::engine::matcher::WEEKDAYS;
 use crate::engine::modality::Lexicon;
 
 /// Words that open an adverbial clause ("after Japan called for …").
@@ -22,19 +23,9 @@ const SUBORDINATORS: &[&str] = &[
 const QUESTION_MARKS: &[&str] = &["whether", "if"];
 
 /// Nouns that name a day by themselves ("Iran today threatened …").
-const DAY_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+fn is_day_word(w: &str) -> bool {
+    matches!(w, "today" | "yesterday" | "tonight" | "tomorrow") || WEEKDAYS.contains(&w)
+}
 
 /// The sentence with the recognisable parser errors repaired (`lex` tells verbs of
 /// saying).
@@ -496,7 +487,7 @@ fn question_word_as_head(x: &View<'_>, w: usize) -> Option<Edit> {
 /// word that modifies a verb without a subject is that verb's subject.
 fn subject_read_as_compound_of_day(x: &View<'_>, d: usize) -> Option<Edit> {
     let t = x.t;
-    if !DAY_WORDS.contains(&lower(&t[d]).as_str()) {
+    if !is_day_word(&lower(&t[d])) {
         return None;
     }
     let v = t[d].head.filter(|&v| v > d && t[v].upos == "VERB")?;
