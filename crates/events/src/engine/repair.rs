@@ -12,6 +12,7 @@ use parley_types::Token;
 
 use crate::engine::matcher::WEEKDAYS;
 use crate::engine::modality::Lexicon;
+use crate::engine::tree::universal;
 
 /// Words that open an adverbial clause ("after Japan called for …").
 const SUBORDINATORS: &[&str] = &[
@@ -145,7 +146,7 @@ fn lower(t: &Token) -> String {
 }
 
 fn base(rel: &str) -> &str {
-    rel.split(':').next().unwrap_or(rel)
+    universal(rel)
 }
 
 /// "…, Russian Foreign Ministry spokeswoman Maria Zakharova said on Thursday."

@@ -3,6 +3,15 @@
 
 use parley_types::Token;
 
+/// A UD relation without its subtype (`obl` for `obl:agent`); called for nearly
+/// every token the coder looks at, so a byte search rather than a string split.
+pub(crate) fn universal(rel: &str) -> &str {
+    match rel.bytes().position(|b| b == b':') {
+        Some(i) => &rel[..i],
+        None => rel,
+    }
+}
+
 /// The dependency tree of one sentence.
 pub(crate) struct Tree<'a> {
     pub tokens: &'a [Token],
@@ -37,8 +46,7 @@ impl<'a> Tree<'a> {
 
     /// The relation without its subtype (`obl` for `obl:agent`).
     pub fn base_rel(&self, i: usize) -> &str {
-        let r = self.deprel(i);
-        r.split(':').next().unwrap_or(r)
+        universal(self.deprel(i))
     }
 
     pub fn upos(&self, i: usize) -> &str {
@@ -59,7 +67,7 @@ impl<'a> Tree<'a> {
     pub fn children_rel<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
         self.children[i].iter().copied().filter(move |&c| {
             let d = self.deprel(c);
-            d == rel || d.split(':').next() == Some(rel)
+            d == rel || universal(d) == rel
         })
     }
 
