@@ -466,7 +466,20 @@ impl Resolver<'_, '_> {
                 _ => break,
             }
         }
-        // Leftwards, past the name's own modifiers ("the awful Fornost").
+        // Leftwards, past the name's own modifiers ("the awful Fornost"). When the
+        // name is itself the subject of the verb right after it, a name before the
+        // joiner that is the object of another verb belongs to that verb's clause
+        // ("Russia attacked Ukraine, and France condemned it").
+        let own_verb = (last + 1 < n && matches!(tree.upos(last + 1), "VERB" | "AUX"))
+            .then(|| {
+                let v = last + 1;
+                if tree.upos(v) == "AUX" {
+                    tree.head(v).unwrap_or(v)
+                } else {
+                    v
+                }
+            })
+            .filter(|&v| subject_in(first, last + 1, v));
         let mut k = skip_left(first);
         while k >= 2 && joiner(k - 1) {
             let mut j = k - 1;
@@ -475,11 +488,22 @@ impl Resolver<'_, '_> {
                 j -= 1;
             }
             let Some(b) = self.in_actor[j - 1] else { break };
-            if out.contains(&b) {
+            let (start, end) = self.extent(j - 1);
+            let object_elsewhere = |v: usize| {
+                (start..end).any(|t| {
+                    tree.head(t).is_some_and(|h| {
+                        h != v
+                            && !(start..end).contains(&h)
+                            && tree.upos(h) == "VERB"
+                            && matches!(tree.base_rel(t), "obj" | "iobj" | "obl")
+                    })
+                })
+            };
+            if out.contains(&b) || own_verb.is_some_and(object_elsewhere) {
                 break;
             }
             out.push(b);
-            k = skip_left(self.extent(j - 1).0);
+            k = skip_left(start);
         }
         out
     }
