@@ -675,6 +675,9 @@ fn code_trigger(
     }
     // Speaker and first-person sources inside quotes.
     let (speaker, quoted) = speech.speaker_of(tree, lex, r, ch.tokens.last().copied().unwrap_or(i));
+    // "said the raid was “an authoritarian act”": the clause's predicate is quoted,
+    // the act it talks about is not the speaker's.
+    let quoted = quoted && speech.is_quoted(i);
     let speaker = speaker.or(if quoted { ctx.neighbour_speaker } else { None });
     if sources.is_empty() {
         let first_person = source_tok.is_some_and(|s| r.is_first_person(s));

@@ -67,6 +67,11 @@ impl Speech {
         Speech { in_quote }
     }
 
+    /// Whether token `i` stands between quotation marks.
+    pub fn is_quoted(&self, i: usize) -> bool {
+        self.in_quote.get(i).copied().unwrap_or(false)
+    }
+
     /// The speaker of the clause whose top is `top`, and whether it is quoted.
     pub fn speaker_of(
         &self,
