@@ -13,7 +13,7 @@
 //! | `n:A\|B`  | noun heads                                                       |
 //! | `a:A\|B`  | adjective heads                                                  |
 //! | `p:A\|B`  | a particle or adverb on the head ("pull *out*")                   |
-//! | `o:A\|B`  | the head's object ("cut *ties*", "held *talks*"); `o:*`: any direct object |
+//! | `o:A\|B`  | the head's object ("cut *ties*", "held *talks*"); `o:*`: any direct object; `o:$`: a direct object that names an actor ("called *Putin*", not "called the attacks unacceptable") |
 //! | `r:A\|B`  | a required prepositional complement ("call *for*")                |
 //! | `m:A\|B`  | a modifier of the head ("*silent* mode", "*phone* call")          |
 //! | `s:A\|B`  | nouns: the predicate over the noun ("cooperation *stopped*")       |

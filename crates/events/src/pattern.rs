@@ -129,6 +129,11 @@ impl Pattern {
         matches!(self.object.as_slice(), [o] if o == "*")
     }
 
+    /// True for `o:$`: a direct object that names an actor.
+    pub fn actor_object(&self) -> bool {
+        matches!(self.object.as_slice(), [o] if o == "$")
+    }
+
     /// How many constraints the pattern carries beyond its head: among patterns that
     /// match, the most specific wins.
     pub fn specificity(&self) -> usize {

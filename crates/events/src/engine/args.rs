@@ -489,8 +489,20 @@ impl Resolver<'_, '_> {
             }
             let Some(b) = self.in_actor[j - 1] else { break };
             let (start, end) = self.extent(j - 1);
+            // The member's role is that of the first conjunct it is joined to.
+            let role = |mut t: usize| {
+                for _ in 0..8 {
+                    match tree.head(t) {
+                        Some(h) if tree.base_rel(t) == "conj" && !(start..end).contains(&h) => {
+                            t = h
+                        }
+                        _ => break,
+                    }
+                }
+                t
+            };
             let object_elsewhere = |v: usize| {
-                (start..end).any(|t| {
+                (start..end).map(role).any(|t| {
                     tree.head(t).is_some_and(|h| {
                         h != v
                             && !(start..end).contains(&h)

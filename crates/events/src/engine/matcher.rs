@@ -368,11 +368,23 @@ fn matches(
             return None;
         }
     }
-    if p.any_object() {
-        trig.object = Some(
-            tree.child_rel(i, "obj")
-                .or_else(|| tree.child_rel(i, "iobj"))?,
-        );
+    if p.any_object() || p.actor_object() {
+        let o = tree
+            .child_rel(i, "obj")
+            .or_else(|| tree.child_rel(i, "iobj"))?;
+        // The actor may be the object's head or a name on it ("his counterpart
+        // Lavrov", "the Russian president").
+        let names_actor = |o: usize| {
+            in_actor.get(o).copied().flatten().is_some()
+                || tree.children(o).iter().any(|&c| {
+                    matches!(tree.deprel(c), "flat" | "compound" | "appos" | "amod")
+                        && in_actor.get(c).copied().flatten().is_some()
+                })
+        };
+        if p.actor_object() && !names_actor(o) {
+            return None;
+        }
+        trig.object = Some(o);
     } else if !p.object.is_empty() {
         let obj = tree.children(i).iter().copied().find(|&c| {
             matches!(

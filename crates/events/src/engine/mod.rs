@@ -1023,6 +1023,17 @@ fn noun_sources(tree: &Tree, r: &Resolver, i: usize) -> Vec<usize> {
         // unless the verb only undergoes, sees or judges it ("refugees fleeing the
         // war", "witnesses saw the raid").
         let experiencer = UNDERGO.contains(&tree.lemma(h).to_ascii_lowercase().as_str());
+        // "called the attacks unacceptable", "considered the raid an act of war": an
+        // object with a predicate after it is judged, not done; and the predicate
+        // itself ("what it called a campaign of harassment") is a name given.
+        let judged =
+            tree.children(h).iter().any(|&c| {
+                c > i && tree.base_rel(c) == "xcomp" && matches!(tree.upos(c), "ADJ" | "NOUN")
+            }) || tree.children(i).iter().any(|&c| {
+                c > i && tree.upos(c) == "ADJ" && matches!(tree.base_rel(c), "acl" | "amod")
+            }) || (matches!(tree.base_rel(i), "xcomp" | "obj")
+                && tree.children_rel(h, "obj").any(|o| o < i));
+        let experiencer = experiencer || judged;
         if matches!(tree.base_rel(i), "obj" | "xcomp") && tree.is_verb(h) && !experiencer {
             if let Some(s) = r.subject(h) {
                 return r.actors_of(s);
