@@ -64,14 +64,16 @@ pub(crate) fn resolve(
             } else {
                 None
             };
-            let group_at = if draft.reference == Some(Reference::Plural) {
-                speakers_of_clause(sentence, at)
-                    .into_iter()
-                    .map(|k| sentence.tokens[k].span.start - sentence.span.start)
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let group_at = match draft.reference {
+                Some(Reference::Plural) => speakers_of_clause(sentence, at),
+                Some(Reference::Thing) if !draft.possessive_pronoun => {
+                    speaker_of_clause(sentence, at).into_iter().collect()
+                }
+                _ => Vec::new(),
+            }
+            .into_iter()
+            .map(|k| sentence.tokens[k].span.start - sentence.span.start)
+            .collect();
             items.push(Item {
                 sentence: si,
                 binder_at,
@@ -279,6 +281,21 @@ fn resolve_one(items: &mut [Item], i: usize) {
         if members.len() == items[i].group_at.len() {
             join_members(items, i, &members, true);
             return;
+        }
+    }
+    // "France said it needed clearer rules": "it" as the subject of what a state or
+    // body says is the speaker, not a nearer name in between ("France, which is to
+    // lead the UNIFIL mission, said it …").
+    if d.reference == Some(Reference::Thing) && items[i].group_at.len() == 1 {
+        let at = items[i].group_at[0];
+        let speaker = (0..i).rev().find(|&j| {
+            items[j].sentence == sentence && items[j].draft.start <= at && at < items[j].draft.end
+        });
+        if let Some(j) = speaker.filter(|&j| items[j].draft.person.is_none()) {
+            if let Some(code) = items[j].code.clone() {
+                items[i].code = Some(code);
+                return;
+            }
         }
     }
     if d.reference == Some(Reference::Pair) {
@@ -621,6 +638,23 @@ fn clause_subject(sentence: &Sentence, at: usize) -> Option<usize> {
 /// For a pronoun subject of a clause reported by a verb of saying ("France and
 /// Germany said *they* would …"): the subject of that verb and its conjuncts, when
 /// there are several.
+/// The one subject (no coordination) of the verb whose complement clause has the
+/// word at `at` as its subject.
+fn speaker_of_clause(sentence: &Sentence, at: usize) -> Option<usize> {
+    let tokens = &sentence.tokens;
+    let word = tokens.iter().position(|t| t.span.start == at)?;
+    let t = &tokens[word];
+    let v = t.head.filter(|_| t.deprel == "nsubj")?;
+    let h = tokens[v].head.filter(|_| tokens[v].deprel == "ccomp")?;
+    let s = tokens
+        .iter()
+        .position(|c| c.head == Some(h) && c.deprel == "nsubj")?;
+    let coordinated = tokens
+        .iter()
+        .any(|c| c.head == Some(s) && c.deprel == "conj");
+    (!coordinated).then_some(s)
+}
+
 fn speakers_of_clause(sentence: &Sentence, at: usize) -> Vec<usize> {
     let tokens = &sentence.tokens;
     let Some(word) = tokens.iter().position(|t| t.span.start == at) else {
