@@ -635,42 +635,21 @@ fn clause_subject(sentence: &Sentence, at: usize) -> Option<usize> {
     None
 }
 
-/// For a pronoun subject of a clause reported by a verb of saying ("France and
-/// Germany said *they* would …"): the subject of that verb and its conjuncts, when
-/// there are several.
-/// The one subject (no coordination) of the verb whose complement clause has the
-/// word at `at` as its subject.
-fn speaker_of_clause(sentence: &Sentence, at: usize) -> Option<usize> {
+/// For a pronoun subject of a clause reported by a verb of saying ("France said
+/// *it* would …"): the subject of that verb and its conjuncts ("France and Germany
+/// said *they* …"), the subject first.
+fn clause_speakers(sentence: &Sentence, at: usize) -> Vec<usize> {
     let tokens = &sentence.tokens;
-    let word = tokens.iter().position(|t| t.span.start == at)?;
-    let t = &tokens[word];
-    let v = t.head.filter(|_| t.deprel == "nsubj")?;
-    let h = tokens[v].head.filter(|_| tokens[v].deprel == "ccomp")?;
-    let s = tokens
-        .iter()
-        .position(|c| c.head == Some(h) && c.deprel == "nsubj")?;
-    let coordinated = tokens
-        .iter()
-        .any(|c| c.head == Some(s) && c.deprel == "conj");
-    (!coordinated).then_some(s)
-}
-
-fn speakers_of_clause(sentence: &Sentence, at: usize) -> Vec<usize> {
-    let tokens = &sentence.tokens;
-    let Some(word) = tokens.iter().position(|t| t.span.start == at) else {
-        return Vec::new();
+    let subject = || {
+        let word = tokens.iter().position(|t| t.span.start == at)?;
+        let t = &tokens[word];
+        let v = t.head.filter(|_| t.deprel == "nsubj")?;
+        let h = tokens[v].head.filter(|_| tokens[v].deprel == "ccomp")?;
+        tokens
+            .iter()
+            .position(|c| c.head == Some(h) && c.deprel == "nsubj")
     };
-    let t = &tokens[word];
-    let Some(v) = t.head.filter(|_| t.deprel == "nsubj") else {
-        return Vec::new();
-    };
-    let Some(h) = tokens[v].head.filter(|_| tokens[v].deprel == "ccomp") else {
-        return Vec::new();
-    };
-    let Some(s) = tokens
-        .iter()
-        .position(|c| c.head == Some(h) && c.deprel == "nsubj")
-    else {
+    let Some(s) = subject() else {
         return Vec::new();
     };
     let mut out = vec![s];
@@ -681,10 +660,25 @@ fn speakers_of_clause(sentence: &Sentence, at: usize) -> Vec<usize> {
             .filter(|(_, c)| c.head == Some(s) && c.deprel == "conj")
             .map(|(k, _)| k),
     );
-    if out.len() < 2 {
-        out.clear();
-    }
     out
+}
+
+/// The one speaker of the clause whose subject is at `at` ("it"), if not several.
+fn speaker_of_clause(sentence: &Sentence, at: usize) -> Option<usize> {
+    match clause_speakers(sentence, at).as_slice() {
+        [s] => Some(*s),
+        _ => None,
+    }
+}
+
+/// The several speakers of the clause whose subject is at `at` ("they"), or none.
+fn speakers_of_clause(sentence: &Sentence, at: usize) -> Vec<usize> {
+    let out = clause_speakers(sentence, at);
+    if out.len() < 2 {
+        Vec::new()
+    } else {
+        out
+    }
 }
 
 /// The token heading the mention's words, when the sentence has tokens.
