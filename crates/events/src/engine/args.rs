@@ -406,16 +406,21 @@ impl Resolver<'_, '_> {
         let subject_in = |start: usize, end: usize, verb: usize| {
             (start..end).any(|k| tree.head(k) == Some(verb) && tree.base_rel(k) == "nsubj")
         };
+        // The verb a name at `k` would be the subject of, when a verb or auxiliary
+        // stands there; an auxiliary or copula stands for the clause it serves ("…
+        // and the Front are guilty").
+        let verb_at = |k: usize| {
+            (k < n && matches!(tree.upos(k), "VERB" | "AUX")).then(|| {
+                if tree.upos(k) == "AUX" {
+                    tree.head(k).unwrap_or(k)
+                } else {
+                    k
+                }
+            })
+        };
         let starts_clause = |start: usize, end: usize| {
-            if end >= n || !matches!(tree.upos(end), "VERB" | "AUX") {
+            let Some(verb) = verb_at(end) else {
                 return false;
-            }
-            // An auxiliary or copula stands for the clause it serves ("… and the
-            // Front are guilty").
-            let verb = if tree.upos(end) == "AUX" {
-                tree.head(end).unwrap_or(end)
-            } else {
-                end
             };
             // "… a village in the region, police said": the member is the subject of
             // a verb the list's first member is no subject of.
@@ -470,16 +475,7 @@ impl Resolver<'_, '_> {
         // name is itself the subject of the verb right after it, a name before the
         // joiner that is the object of another verb belongs to that verb's clause
         // ("Russia attacked Ukraine, and France condemned it").
-        let own_verb = (last + 1 < n && matches!(tree.upos(last + 1), "VERB" | "AUX"))
-            .then(|| {
-                let v = last + 1;
-                if tree.upos(v) == "AUX" {
-                    tree.head(v).unwrap_or(v)
-                } else {
-                    v
-                }
-            })
-            .filter(|&v| subject_in(first, last + 1, v));
+        let own_verb = verb_at(last + 1).filter(|&v| subject_in(first, last + 1, v));
         let mut k = skip_left(first);
         while k >= 2 && joiner(k - 1) {
             let mut j = k - 1;

@@ -12,7 +12,7 @@ use parley_types::Token;
 
 use crate::engine::matcher::WEEKDAYS;
 use crate::engine::modality::Lexicon;
-use crate::engine::tree::universal;
+use crate::engine::tree::universal as base;
 
 /// Words that open an adverbial clause ("after Japan called for …").
 const SUBORDINATORS: &[&str] = &[
@@ -128,6 +128,21 @@ impl View<'_> {
     fn has_child(&self, p: usize, rel: &str) -> bool {
         self.kids(p).any(|k| base(&self.t[k].deprel) == rel)
     }
+
+    /// Whether `p` is marked by "to" (an infinitive).
+    fn is_to_infinitive(&self, p: usize) -> bool {
+        self.kids(p)
+            .any(|k| base(&self.t[k].deprel) == "mark" && lower(&self.t[k]) == "to")
+    }
+}
+
+/// Hangs the dependents of `from` (but `to` itself and fixed expressions) on `to`.
+fn rehang(t: &mut [Token], from: usize, to: usize) {
+    for (k, x) in t.iter_mut().enumerate() {
+        if k != to && x.head == Some(from) && base(&x.deprel) != "fixed" {
+            x.head = Some(to);
+        }
+    }
 }
 
 /// The dependents of every token, by head.
@@ -143,10 +158,6 @@ fn dependents(t: &[Token]) -> Vec<Vec<usize>> {
 
 fn lower(t: &Token) -> String {
     t.text.to_ascii_lowercase()
-}
-
-fn base(rel: &str) -> &str {
-    universal(rel)
 }
 
 /// "…, Russian Foreign Ministry spokeswoman Maria Zakharova said on Thursday."
@@ -313,10 +324,7 @@ fn main_verb_as_modifier(x: &View<'_>, v: usize) -> Option<Edit> {
     let root = (0..t.len()).find(|&k| t[k].head.is_none())?;
     // "… blocked streets in Hong Kong to demand reforms" with the purpose clause as
     // the root: an infinitive heads no sentence; its subject is the verb's.
-    let infinitive = t[root].upos == "VERB"
-        && t[root].xpos == "VB"
-        && x.kids(root)
-            .any(|k| base(&t[k].deprel) == "mark" && lower(&t[k]) == "to");
+    let infinitive = t[root].upos == "VERB" && t[root].xpos == "VB" && x.is_to_infinitive(root);
     let top = if infinitive {
         x.kids(root).find(|&k| t[k].deprel == "nsubj" && k < v)?
     } else {
@@ -463,19 +471,13 @@ fn question_word_as_head(x: &View<'_>, w: usize) -> Option<Edit> {
     let (head, mut rel) = (t[w].head, t[w].deprel.clone());
     // "whether to strike": an infinitive without a subject of its own is controlled
     // by the deciding subject.
-    let infinitive = x
-        .kids(clause)
-        .any(|k| base(&t[k].deprel) == "mark" && lower(&t[k]) == "to");
+    let infinitive = x.is_to_infinitive(clause);
     let subject = x.has_child(clause, "nsubj");
     if infinitive && !subject && head.is_some() {
         rel = "xcomp".into();
     }
     Some(Box::new(move |t: &mut [Token]| {
-        for (k, x) in t.iter_mut().enumerate() {
-            if k != clause && x.head == Some(w) && base(&x.deprel) != "fixed" {
-                x.head = Some(clause);
-            }
-        }
+        rehang(t, w, clause);
         t[clause].head = head;
         t[clause].deprel = rel;
         t[w].head = Some(clause);
@@ -520,13 +522,10 @@ fn question_infinitive_uncontrolled(x: &View<'_>, k: usize) -> Option<Edit> {
     if t[k].upos != "VERB" || !matches!(base(&t[k].deprel), "ccomp" | "advcl") {
         return None;
     }
-    let marks: Vec<String> = x
-        .kids(k)
-        .filter(|&m| m < k && base(&t[m].deprel) == "mark")
-        .map(|m| lower(&t[m]))
-        .collect();
-    let question = marks.iter().any(|m| QUESTION_MARKS.contains(&m.as_str()));
-    if !question || !marks.iter().any(|m| m == "to") || x.has_child(k, "nsubj") {
+    let question = x.kids(k).any(|m| {
+        m < k && base(&t[m].deprel) == "mark" && QUESTION_MARKS.contains(&lower(&t[m]).as_str())
+    });
+    if !question || !x.is_to_infinitive(k) || x.has_child(k, "nsubj") {
         return None;
     }
     Some(Box::new(move |t: &mut [Token]| {
@@ -546,21 +545,13 @@ fn question_mark_over_infinitive(x: &View<'_>, w: usize) -> Option<Edit> {
         return None;
     }
     let later = t[w].head.filter(|&c| c > w)?;
-    let clause = x.kids(w).find(|&k| {
-        k > w
-            && k < later
-            && t[k].upos == "VERB"
-            && x.kids(k)
-                .any(|m| m < k && base(&t[m].deprel) == "mark" && lower(&t[m]) == "to")
-    })?;
+    let clause = x
+        .kids(w)
+        .find(|&k| k > w && k < later && t[k].upos == "VERB" && x.is_to_infinitive(k))?;
     let before: Vec<usize> = x.kids(later).filter(|&k| k < w).collect();
     let (head, rel) = (t[later].head, t[later].deprel.clone());
     Some(Box::new(move |t: &mut [Token]| {
-        for (k, x) in t.iter_mut().enumerate() {
-            if k != clause && x.head == Some(w) && base(&x.deprel) != "fixed" {
-                x.head = Some(clause);
-            }
-        }
+        rehang(t, w, clause);
         for k in before {
             t[k].head = Some(clause);
         }
